@@ -60,6 +60,15 @@ def reflection(line: str, cell: str) -> None:
     _run("reflection", line, cell)
 
 
+def _keep_empty_answer_cells(lines: list[str]) -> list[str]:
+    """IPython refuses a cell magic with an empty body; give ours one so it can say "not answered yet"."""
+    if lines and lines[0].startswith(("%%reply", "%%reflection")) and not "".join(lines[1:]).strip():
+        return [lines[0].rstrip("\n") + "\n", " \n"]
+    return lines
+
+
 def register(ipython) -> None:
     ipython.register_magic_function(reply, magic_kind="cell", magic_name="reply")
     ipython.register_magic_function(reflection, magic_kind="cell", magic_name="reflection")
+    if _keep_empty_answer_cells not in ipython.input_transformers_cleanup:
+        ipython.input_transformers_cleanup.append(_keep_empty_answer_cells)
