@@ -1,0 +1,283 @@
+"""Sentence-level recognisers for the moves of shared/curriculum/feedback-moves.md.
+
+Each recogniser reads one sentence and says whether it clearly does the move,
+by meaning: patterns are phrased around what the sentence does (names a
+feeling, asks an open question, commits to a time), with guards for negation
+("I don't understand why you're upset"), conditional and "but" apologies,
+and rhetorical or hostile questions. `find_moves` returns, for each move, the
+first sentence that earned it; a move is credited once however often it recurs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import Sentence
+
+
+def rx(*parts: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+
+
+NEG = r"(?:don'?t|do not|didn'?t|did not|can'?t|cannot|won'?t|will not|not|never|no)"
+FEEL = (r"(?:frustrat\w*|stress\w*|upset\w*|angry|anger|annoy\w*|worr\w*|disappoint\w*|exhaust\w*|maddening|awful|"
+        r"horrible|terrible|rotten|infuriat\w*|scar(?:y|ed|ing)|frighten\w*|anxious|anxiety|overwhelm\w*|embarrass\w*|"
+        r"hurt\w*|unfair|upsetting|distress\w*|nightmare|shock\w*|panic\w*|furious|fed up|let down|heartbreak\w*|"
+        r"miserable|draining|exasperat\w*|insult\w*|humiliat\w*|alarming|unsettling|confus\w*|painful|tough|hard|"
+        r"difficult|rough|nerve-?wracking|a lot to deal with|unacceptable|not (?:okay|ok|acceptable|good enough|fair|right)|"
+        r"the last thing you need\w*|a mess|pressure|inconvenient|serious|bad position|awkward|lonely|helpless|"
+        r"powerless|ignored|dismissed|fobbed off|brushed off|messed around|pushed around|out of pocket|stuck|stranded|"
+        r"costly|expensive|concern\w*|sad|grie\w*|loss|devastat\w*)")
+
+ACKNOWLEDGE = rx(
+    rf"\bi (?:can |could )?(?:really |completely |totally |fully |absolutely )?(?:hear|see|tell|imagine|appreciate|get|understand|recognise|recognize) (?:how|why|that|what|just how|the)\b[^.?!]*",
+    rf"\b(?:that|this|it|which|what)(?:'s| is| was| has been| must (?:be|have been)| sounds?(?: like)?| would (?:be|have been)| feels?| seems?)\s+(?:\w+\s+){{0,4}}{FEEL}",
+    rf"\b{FEEL}\b[^.?!]*\b(?:for you|on you|to you|for your|with your|you(?:'ve| have)? (?:had|been))\b",
+    r"\bno wonder you(?:'re| are| feel)\b", r"\byou (?:have )?every right to\b", r"\b(?:it'?s|that'?s|that is|it is) (?:completely |totally |perfectly )?understandable\b",
+    r"\bi(?:'d| would) (?:be|feel) (?:\w+ )?(?:annoyed|upset|angry|frustrated|furious|the same|worried|livid|gutted|cross)\b",
+    r"\bi can only imagine\b", r"\byou(?:'re| are) (?:right|entitled) to (?:be|feel)\b",
+    r"\byou(?:'ve| have)? (?:been|had|were) (?:left|put|kept|made|forced|passed|transferred|bounced|waiting|stuck|let down|messed)\b",
+    r"\b(?:you|your \w+)(?:'ve| have) (?:lost|missed|had to|been without|spent)\b",
+    r"\bshouldn'?t have (?:had to|been (?:left|put|made|kept))\b", r"\bthat'?s not (?:how|what) (?:it|this|you)\b",
+    r"\bi hear you\b", r"\bthat'?s a lot\b", r"\bmust (?:have been|be) (?:\w+ ){0,2}" + FEEL,
+    rf"\byou(?:'re| are| must be| must feel| feel|'ve been| have been)\s+(?:\w+\s+){{0,2}}{FEEL}",
+    rf"\b(?:put|puts|left|leaves|putting|leaving) you in\b", r"\b(?:at risk|in jeopardy|on the line)\b",
+    rf"\bi(?:'m| am) (?:so |really |truly |very )?sorry (?:to hear|that|about|for)\b[^.?!]*\b(?:{FEEL}|you)\b",
+    r"\bthat must\b", r"\bof course you(?:'re| are| feel| would)\b", r"\bi'?d feel the same\b",
+    r"\bi (?:understand|get it|see) (?:how|why|that) (?:this|that|it|you)\b",
+)
+ACK_BLOCK = rx(rf"\b{NEG}\s+(?:\w+\s+)?(?:understand|see|get) why\b", r"\bif you feel\b", r"\bi know how you feel\b",
+               r"\bi know exactly how\b", r"\bcalm down\b", r"\bnot (?:a|that) big (?:a )?deal\b", r"\bhow you feel\b",
+               r"\b(?:what|why) (?:did|do) you expect\b", r"\bsorry if\b", r"\bsorry you feel\b", r"\bsorry that you feel\b",
+               r"\bi see (?:that )?(?:your|the) (?:order|account|booking|file|ticket|record|notes?|system)\b",
+               r"\bi see here\b", r"\bi can see (?:from|on|in) (?:the|your|our)\b")
+
+APOLOGY = rx(r"\b(?:i'?m|i am|we'?re|we are)\s+(?:\w+\s+){0,2}sorry\b", r"\bi apologi[sz]e\b", r"\bwe apologi[sz]e\b",
+             r"\b(?:my|our|sincere|many|deepest|sincerest) apologies\b", r"\bplease accept (?:my|our) (?:sincere )?apolog",
+             r"^sorry\b", r"\bso sorry\b", r"\breally sorry\b", r"\bapologies for\b")
+NON_APOLOGY = rx(r"\bsorry (?:if|that you feel|you feel|you feel|you think|you're feeling|you are feeling|for any confusion you may)\b",
+                 r"\bapologi[sz]e if\b", r"\bsorry,? but\b", r"\bsorry\b[^.?!]{0,60}\b(?:but|however)\b",
+                 r"\bapologi[sz]e\b[^.?!]{0,60}\b(?:but|however)\b", r"\bsorry you (?:see|took|misunderstood|misread)\b",
+                 r"\bsorry if you\b", r"\bsorry for (?:your|any) (?:misunderstanding|confusion)\b")
+
+THANK = rx(r"\bthank(?:s| you)\b", r"\bi (?:really |do )?appreciate (?:you|your|it|that|the time)\b", r"\bgrateful (?:for|that|you)\b",
+           r"\bcheers for\b")
+THANK_BLOCK = rx(r"\bno,? thanks?\b", r"\bthanks? for nothing\b", r"\bthanks? a lot\b(?![^.?!]*\bfor (?:your|telling|raising|letting))")
+
+WH = r"(?:what|how|why|when|which|where|who|whose)"
+ASK_OPEN = rx(rf"^(?:and |so |also |ok(?:ay)?,? |right,? |first,? |please,? )?{WH}\b[^?]*\?",
+              rf"[,;:]\s*{WH}\b[^?]*\?", rf"\b(?:can|could|would|will) you (?:please )?(?:tell|walk|talk|take|help|share|describe|explain|give) (?:me|us)\b[^?]*(?:{WH}|more|about|through)\b",
+              r"\b(?:tell|walk|talk|take) me (?:through|more|about|everything|what|how|exactly)\b", r"\bhelp me understand\b",
+              rf"\bi(?:'d| would) (?:like|love) to (?:hear|know|understand) (?:more|{WH}|about|everything)\b",
+              r"\bwhat (?:would|does|will) (?:a )?(?:good|fair|great|right|best) (?:outcome|result|solution|resolution)\b",
+              rf"\bcan i ask (?:you )?{WH}\b", r"\bdo you (?:mind )?(?:tell|explain)ing\b", rf"\bis there anything (?:else )?(?:you(?:'d| would) like me to know|I should know)\b")
+ASK_BLOCK = rx(r"\b(?:order|account|reference|ref|booking|policy|membership|customer|case|ticket|tracking|invoice|claim|phone|serial|member) (?:number|no|id|code)\b",
+               r"\bpost ?code\b", r"\bzip\b", r"\bemail address\b", r"\bdate of birth\b", r"\bwhat'?s your (?:name|address|email|number)\b",
+               r"\bwhat did you expect\b", r"\bwhy (?:didn'?t|did not|don'?t|do not|can'?t|won'?t|would|on earth|would you) you\b", r"\bhow (?:hard|difficult|many times)\b",
+               r"\bdid you (?:even|actually|really|not)\b", r"\bdo you (?:even|really|honestly)\b", r"\bwhat (?:else )?do you want (?:me|us) to\b",
+               r"\bwho do you think\b", r"\bwhat part of\b", r"\bseriously\b", r"\bwhich (?:one|option|would you (?:prefer|like|rather))\b",
+               r"\bwhich (?:do|would) you (?:prefer|like|rather|choose)\b", r"\bwhat time (?:works|suits|is best)\b",
+               r"\b(?:which|what) (?:day|date|time|slot)\b")
+
+RESTATE = rx(r"\bso (?:what )?i(?:'m| am) hearing\b", r"\bwhat i(?:'m| am)? hear(?:ing|d)?(?: you say(?:ing)?)? (?:is|was)\b",
+             r"\b(?:if|let me (?:make sure|check)) i(?:'ve| have)? (?:got|understood|understand) (?:this|that|it|you|everything)? ?(?:right|correctly)\b",
+             r"\bjust (?:so|to make sure) i(?:'m| am)? (?:clear|understand|have (?:it|this) right)\b", r"\bto (?:recap|sum up|summari[sz]e)\b",
+             r"\blet me (?:play|read|say|repeat|sum|summari[sz]e|recap) (?:that|it|this|back|up)\b", r"\bplay(?:ing)? (?:it|that|this) back\b",
+             r"\bif i understand (?:you |this |that )?(?:correctly|right)\b", r"\bso,? (?:just )?to (?:check|confirm|be clear)\b",
+             r"\bhave i (?:got|understood) (?:that|this|it|everything) (?:right|correctly)\b", r"\bso if i(?:'ve| have) got (?:this|it|that) right\b",
+             r"\bi want to make sure i(?:'ve| have)? (?:got|understood|understand)\b", r"\bso i understand correctly\b",
+             r"\bso (?:you'?re|you are) (?:saying|telling me)\b", r"\bwhat you'?re (?:saying|telling me) is\b", r"\bdid i (?:get|understand) (?:that|this|it|you) right\b",
+             r"^so,? (?:the|your|you've|you have|you)\b[^.?!]{25,}")
+AGREE_PART = rx(r"\byou(?:'re| are) (?:absolutely |completely |quite |totally |entirely )?(?:right|correct)\b(?! to (?:be|feel))",
+                r"\byou (?:have|make|raise) a (?:fair|good|valid) point\b", r"\b(?:that'?s|that is) (?:a )?(?:fair|valid) (?:point|question|criticism)\b",
+                r"\bfair point\b", r"\bi agree (?:with you|that|completely|entirely)\b", r"\bwe (?:should|could) have (?:told|called|warned|flagged|let you know|been clearer|done better|checked)\b",
+                r"\b(?:that'?s|this is) on us\b", r"\bwe (?:got (?:this|that|it) wrong|dropped the ball|messed (?:this|that|it) up|made a mistake|fell short|let you down)\b",
+                r"\byou(?:'re| are) right (?:that|about)\b", r"\bthat (?:was|is) (?:our|my) (?:mistake|error|fault)\b", r"\bit was (?:our|my) (?:mistake|error|fault)\b",
+                r"\bthat should(?:n'?t| not) have happened\b", r"\bthat should have been\b")
+AGREE_BLOCK = rx(rf"\byou(?:'re| are) not (?:right|correct)\b", r"\b(?:it'?s|this is|that'?s) not (?:our|my) (?:fault|mistake)\b")
+
+EXPLAIN = rx(r"\b(?:our|the) (?:records?|logs?|system|notes|data|tracking|dashboard|monitoring|file|history|timeline|report|engineers?|team) (?:shows?|says?|confirms?|indicates?|found|tells?)\b",
+             r"\baccording to (?:the|your|our)\b", r"\b(?:the|your|our) (?:contract|agreement|terms|policy|sla|warranty|statement of work|sow|scope|quote|invoice|spec\w*|lease|plan|tariff|schedule) (?:says|states|covers|includes|excludes|sets out|allows|requires|lists|specifies|shows|was|is|has|gives)\b",
+             r"\b(?:is|was|were|are|has been|have been) (?:scheduled|delivered|shipped|dispatched|charged|processed|issued|restored|resolved|posted|approved|refunded|cancelled|canceled|booked|logged|received|confirmed|completed|updated|signed|agreed|caused by|due to|traced to)\b",
+             r"\b(?:the|this) (?:outage|fault|issue|problem|delay|error|charge|increase|failure|leak|bug|incident) (?:is|was|came|started|began|happened|affects|affected|means)\b",
+             r"\b(?:currently|at the moment|right now|as of (?:now|today|this morning)|so far),? (?:the|we|our|your|it|there|service)\b",
+             r"\b(?:clause|section|page|item) \d", r"\bhere'?s (?:where|what) (?:things stand|we know|happened)\b", r"\bwhat (?:we know|happened) (?:so far |is)\b",
+             r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent|percent)\b", r"\b(?:the|our) (?:root )?cause (?:is|was)\b", r"\bthe (?:reason|cause) (?:is|was)\b",
+             r"\bthe (?:price|fee|rate|charge|bill|cost) (?:is|was|went|rose|includes)\b", r"\bit (?:shows|says) (?:that|here)\b",
+             r"\bwe (?:found|identified|traced|confirmed|can see) (?:that|the|a)\b", r"\bstatus\b", r"\bhere is what\b.{0,20}\b(?:know|found|happened)\b")
+EXPLAIN_BLOCK = rx(r"\byou should have\b", r"\bif you(?:'d| had)\b", r"\bdid you even\b", r"\?\?")
+
+ACTION_VERB = (r"(?:send|sending|book|booking|arrange|arranging|refund|refunding|replace|replacing|credit|crediting|waive|waiving|upgrade|"
+               r"move|moving|switch|swap|reserve|hold|cover|pay|reimburse|compensate|fix|repair|reschedule|rebook|reissue|resend|"
+               r"escalate|raise|log|open|create|set up|put|get|bring|deliver|reconnect|restore|reverse|cancel|extend|offer|give|"
+               r"lend|loan|provide|call|ring|phone|email|text|message|update|visit|come|meet|check|investigate|review|look into|"
+               r"look at|chase|find|organise|organize|sort|schedule|assign|transfer|connect|apply|add|remove|change|correct|adjust|"
+               r"process|issue|release|courier|ship|post|dispatch|prioriti[sz]e|expedite|rush|ask|talk|speak|write|draft|walk)")
+OFFER = rx(rf"\b(?:i|we)(?:'ll| will| can| could|'d| would| am going to|'m going to| are going to| have| 've)\s+(?:\w+\s+){{0,2}}{ACTION_VERB}\b",
+           rf"\blet me\s+(?:\w+\s+){{0,1}}{ACTION_VERB}\b", r"\bwould you (?:like|prefer|rather)\b", r"\bdo you want (?:me|us) to\b",
+           r"\b(?:option|options|choice|choices|alternatives?)\b", r"\beither\b[^.?!]+\bor\b", r"\bhere'?s what (?:i|we) (?:can|will|'ll)\b",
+           r"\bwhat i can do\b", r"\bwhat we can do\b", r"\b(?:you can|you could|you're welcome to|feel free to) (?:have|choose|pick|keep|take|come|use|bring|get|switch|return)\b",
+           r"\bhow about\b", r"\bwe could\b", r"\bi could\b", r"\b(?:i|we)(?:'ve| have) (?:already )?(?:sent|booked|arranged|refunded|credited|waived|upgraded|reserved|put|escalated|raised|logged|issued|added|applied|reversed|cancelled|flagged)\b",
+           r"\bis (?:on (?:its|the) way|being (?:sent|processed|arranged|booked|refunded))\b", r"\bhappy to\b", r"\bi'?d (?:like|love) to (?:offer|send|give|book|arrange)\b",
+           r"\b(?:free|complimentary|no charge|on us|discount|voucher|refund|credit|replacement|upgrade|goodwill)\b")
+OFFER_BLOCK = rx(r"\bi(?:'ll| will) (?:look into it|see what i can do|get back to you|look into this|pass (?:it|this) on|note (?:it|that)|check)\s*[.!]?$",
+                 r"\bthere'?s nothing\b", rf"\b(?:i|we) {NEG} (?:\w+ ){{0,2}}(?:offer|give|refund|replace)\b", r"\bif you(?:'d| had)\b",
+                 r"\b(?:can|could) i (?:have|get|take) your\b")
+
+TIME = (r"(?:by|before|within|in the next|no later than|at|until|around|from) (?:\d|noon|midday|midnight|tonight|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end of|end of|close of|eod|cob|lunch|this (?:afternoon|evening|morning|week)|next (?:week|monday|tuesday|wednesday|thursday|friday)|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        r"|\b(?:today|tonight|tomorrow|this (?:afternoon|evening|morning|week)|first thing|every (?:\w+ )?(?:hour|minutes|day|morning|evening|\d+)|"
+        r"hourly|daily|within the hour|in (?:an|one|two|three|\d+) (?:hours?|minutes?|days?|working days?|business days?)|\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|"
+        r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next (?:update|call))\b")
+COMMIT = rx(rf"\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to| have| 've)\b[^.?!]*\b(?:{TIME})",
+            rf"\b(?:you'll|you will) (?:get|receive|have|hear)\b[^.?!]*\b(?:{TIME}|from me|from (?:my|our) \w+|confirmation|a copy|an email|a call|a text|written)\b",
+            r"\b(?:i|we)(?:'ll| will) (?:personally|myself)\b", r"\bmy name is\b[^.?!]*\b(?:i'll|i will|i'm your|your (?:single |main )?(?:point of )?contact|i'm taking)\b",
+            r"\bi(?:'ll| will) (?:be|stay) your (?:single |main |direct )?(?:point of )?contact\b", r"\b(?:i|we)(?:'ll| will) (?:send|email|give|share|put) you (?:a |the |my )?(?:written|copy|summary|confirmation|update|plan|timeline|reference|case number|direct)\b",
+            r"\b(?:next|following) update (?:will|is)\b", r"\b(?:i|we)(?:'ll| will) (?:update|call|ring|email|text|message) you\b[^.?!]*\b(?:every|again|once|as soon as|when|the moment)\b",
+            r"\bi(?:'ve| have) (?:booked|scheduled|arranged|set up) (?:a |the |your )?\w+\b[^.?!]*\b(?:for|at|on)\b")
+
+COLLABORATE = rx(r"\b(?:let'?s|let us|we can|we could|can we|could we|shall we)\b[^.?!]*\b(?:together|figure (?:this|it|out)|work (?:this|it|out)|brainstorm|think (?:this|it) through|come up with|look at (?:the )?options)\b",
+                 r"\btogether\b[^.?!]*\b(?:plan|solution|option|way|fix|work|figure|decide|agree|come up)\b",
+                 r"\b(?:your|any) (?:ideas|suggestions|thoughts|input)\b", r"\bwhat (?:would|do) you (?:suggest|think would|think we|propose)\b",
+                 r"\bwhat would (?:work|help) (?:best )?for you\b", r"\bwhat (?:ideas|solution) do you have\b", r"\bi'?d (?:like|love) to hear (?:your|what you)\b",
+                 r"\bwork (?:it|this) out (?:with you|together)\b", r"\bwith you to (?:find|work|come up|figure)\b", r"\bjointly\b", r"\bshape (?:the|a) (?:plan|solution)\b")
+REASSURE = rx(r"\b(?:our|the|my) (?:best|most senior|senior|most experienced|top|whole|entire|lead|dedicated|specialist|a-)\s*(?:\w+\s+)?(?:people|engineers?|team|technicians?|staff|specialists?|experts?|crew|developers?|person|fitters?|nurse|doctor|manager)\b",
+              r"\b(?:top|highest|number one|first|no\.? ?1|#1|absolute) priority\b", r"\bi(?:'m| am) (?:personally )?(?:handling|owning|taking (?:ownership|charge|this on)|on (?:this|it)|looking after|leading|overseeing|dealing with)\b",
+              r"\bi(?:'ll| will) (?:personally )?(?:own|handle|oversee|keep|look after|stay with|see this through|take (?:ownership|charge|care))\b[^.?!]*\b(?:this|it|your case|you|case|issue)\b",
+              r"\b(?:leadership|management|our ceo|the director|senior management|our director|head of \w+)\b[^.?!]*\b(?:aware|involved|on|briefed|across)\b",
+              r"\byou(?:'re| are) in good hands\b", r"\bwe(?:'re| are) (?:all )?(?:on (?:it|this)|working on (?:it|this)|fully focused)\b", r"\bi won'?t (?:let (?:this|it) drop|transfer you|pass you)\b",
+              r"\b(?:everyone|all hands|the team|engineers|technicians) (?:is|are) (?:working|on (?:it|this)|focused)\b", r"\bnot going (?:anywhere|to (?:drop|forget))\b", r"\bi(?:'ve| have) (?:got|assigned|put)\b[^.?!]*\b(?:best|senior|most experienced|lead)\b")
+CHECK = rx(r"\b(?:does|would|will|did|could|can) (?:that|this|it|these|those|either|any of (?:those|these)|the plan|this plan|that plan)(?: (?:one|option|plan|arrangement))?\s+(?:\w+\s+)?(?:work|help|suit|sound|solve|fix|sort|cover|resolve|address|do|be (?:okay|ok|alright|enough|acceptable|fair|helpful)|feel|seem|take|meet|ease|answer|give you|put your)\b[^.?!]*\?",
+           r"\bhow (?:does|would) (?:that|this|it) (?:sound|feel|work|seem)\b", r"\bis (?:that|this) (?:okay|ok|alright|acceptable|fair|enough|something that works?)\b[^.?!]*\?",
+           r"\bare you (?:happy|comfortable|okay|ok|satisfied|alright) with\b", r"\bdoes (?:that|this) (?:feel|seem) (?:fair|right|reasonable|okay)\b",
+           r"\bwould (?:that|this|\d+(?:am|pm)?|\w+day|tomorrow)\b[^.?!]*\b(?:work|suit|help|do)\b[^.?!]*\?", r"\bhave (?:we|i) (?:sorted|resolved|fixed|answered|covered|addressed)\b",
+           r"\b(?:make sure|check|confirm) (?:that )?(?:it'?s|that'?s|everything(?:'s| is)|the (?:issue|problem|fix|repair)(?:'s| is| has)|you(?:'re| are)|your \w+ is)\s+(?:\w+\s+)?(?:resolved|fixed|sorted|working|settled|happy|okay|properly)\b",
+           r"\bis there anything (?:else )?(?:still )?(?:worrying|bothering|troubling) you\b", r"\bdoes (?:that|this) (?:answer|resolve|settle|put your mind)\b",
+           r"\b(?:is|are) you (?:okay|happy|comfortable) (?:with|to go ahead)\b", r"\bcan we (?:call|consider) (?:this|it) (?:resolved|sorted|closed)\b",
+           r"\bwill that (?:take|ease|get)\b", r"\bwould that be (?:okay|ok|alright|acceptable|helpful|enough|fair)\b", r"\bdoes that (?:work|help|suit|sound)\b",
+           r"\bis there anything (?:else )?(?:left|still|more) (?:i|we) (?:can|could|should|need)\b.*\b(?:put right|sort|fix|resolve)\b")
+STATE_VALUES = rx(r"\b(?:we|i) (?:value|believe|care (?:about|deeply)|are committed to|'re committed to|stand for|hold ourselves)\b",
+                  r"\bour (?:values|mission|principles?|standards?|commitment|promise|duty|responsibility)\b", r"\b(?:because|as|since) (?:we|our|i)\b[^.?!]*\b(?:safety|fair(?:ness|ly)?|privacy|security|integrity|honest\w*|trust|ethic\w*|welfare|wellbeing|quality)\b",
+                  r"\b(?:for|out of) (?:safety|fairness|privacy|security|ethical|legal|clinical|welfare) (?:reasons|grounds)?\b", r"\bit (?:wouldn'?t|would not) be (?:fair|right|safe|honest|ethical)\b",
+                  r"\b(?:fair|honest|safe|ethical) (?:to|for) (?:all|every|other|our|each)\b", r"\bthe principle\b", r"\bmatters (?:to us|more)\b[^.?!]*\b(?:safety|fair|honest|trust|quality)\b",
+                  r"\bwe (?:treat|apply) (?:every|all|each)\b[^.?!]*\b(?:same|equally|fairly)\b", r"\bi won'?t (?:compromise|cut corners|bend)\b", r"\b(?:is|are) (?:there|in place) to protect\b")
+REFUSAL = rx(rf"\b(?:i|we)\s+(?:\w+\s+)?(?:can'?t|cannot|can not|won'?t|will not|are unable to|am unable to|'re unable to|'m unable to|am not able to|are not able to|'m not able to|'re not able to|don'?t|do not|aren'?t allowed|am not allowed|'m not allowed|are not allowed)\s+(?:\w+\s+){{0,2}}(?:do|give|offer|refund|replace|change|make|allow|accept|honou?r|waive|extend|reverse|issue|provide|agree|let|take|guarantee|promise|cover|supply|override|break|bend|approve|compensate|go|release|sell|share|discuss|disclose|remove|delete|wipe|skip|keep|continue|send|move|meet|match|reopen|reinstate|bring|put|book|transfer)\b",
+             r"\bunfortunately\b", r"\bthere(?:'s| is) nothing (?:more |else )?(?:i|we) can\b", r"\b(?:that'?s|it'?s|this is) (?:just )?(?:our|company|the) policy\b",
+             r"\bout of (?:my|our) hands\b", r"\bnot (?:possible|something (?:we|i) (?:can|do))\b", r"\bno (?:way|exceptions?)\b", r"\bour hands are tied\b")
+BOUNDARY_TONE = rx(r"\b(?:i|we) (?:want|'d like|would like|am happy|'m happy|are happy) to (?:help|keep|sort|find|work)\b", r"\bwhat i can do\b",
+                   r"\bwhat we can do\b", r"\bi need (?:us|you) to\b[^.?!]*\b(?:so (?:that )?(?:i|we) can|to keep)\b", r"\bi(?:'m| am) (?:going to|happy to) (?:keep|stay)\b",
+                   r"\b(?:please|i(?:'d| would) ask (?:you|that))\b[^.?!]*\b(?:language|swear|shout|respect)\b", r"\binstead\b", r"\bbut (?:i|we) can\b", r"\bwhat i can offer\b",
+                   r"\bi(?:'ll| will) (?:have to|need to) (?:end|pause|stop) (?:the|this) call\b")
+PART = rx(r"\bnot (?:the )?(?:right|best|a good) fit\b", r"\bpart (?:ways|company)\b", r"\bwish (?:you|your \w+) (?:all the best|well|the very best|every success|luck)\b",
+          r"\bhope (?:we|to|that we)\b[^.?!]*\b(?:work together|again|in (?:the )?future|cross paths|future)\b", r"\bsorry (?:that )?we (?:couldn'?t|could not|weren'?t able)\b",
+          r"\b(?:help|make|support)\b[^.?!]*\b(?:transition|handover|hand-over|move to|switch)\b[^.?!]*\b(?:smooth|easy|easier|simple|painless)\b", r"\brecommend (?:another|a different|other|some)\b",
+          r"\bdoor (?:is|will (?:always )?be) (?:always )?open\b", r"\bthank you for (?:your|the) (?:business|custom|years|time with us|loyalty|partnership|trust)\b",
+          r"\bwelcome (?:you )?back\b", r"\bno hard feelings\b", r"\b(?:release|end|close) (?:you from |the |your )(?:contract|account|agreement)\b[^.?!]*\b(?:without|no) (?:fee|penalty|charge)\b",
+          r"\bbetter (?:suited|served|placed)\b")
+
+BLAME = rx(r"\byou (?:should|could|ought to|need to) have\b", r"\bif you(?:'d| had)\s+(?:\w+\s+){0,2}(?:read|checked|followed|called|told|updated|rebooted|listened|looked|paid|booked|rung|come|sent|filled|signed|noticed|bothered)\b",
+           r"\byou (?:didn'?t|did not|failed to|forgot to|never|neglected to)\s+(?:\w+\s+)?(?:read|check|follow|call|tell|update|reboot|book|pay|send|fill|sign|notice|inform|submit|attach|give|mention|specify|approve|reply|respond|confirm|respond)\b",
+           r"\b(?:it'?s|it is|that'?s|that is|this is|this isn'?t|that isn'?t|it isn'?t|wasn'?t|was not)\s+(?:really |actually |exactly )?(?:not )?(?:our|my|the company'?s) fault\b",
+           r"\bnot (?:our|my) (?:fault|problem|responsibility|mistake)\b", r"\b(?:courier|carrier|supplier|manufacturer|vendor|third[- ]party|partner|bank|airline|contractor|other department|head office|warehouse|cloud provider|provider|developer|the system|driver|subcontractor|insurer|landlord)\b[^.?!]*\b(?:messed up|fault|to blame|responsible|screwed up|dropped the ball|caused (?:this|it)|let (?:us|you) down|not us)\b",
+           r"\bnot us\b", r"\bon your (?:end|side)\b", r"\buser error\b", r"\byour (?:own )?(?:fault|mistake|responsibility|problem|choice)\b",
+           r"\byou were (?:told|warned|informed|sent|supposed)\b", r"\bas (?:you were|clearly) (?:told|stated|explained|mentioned|written)\b", r"\b(?:it|that) was (?:in|on) the (?:email|sms|text|letter|website|terms)\b",
+           r"\byou (?:signed|agreed to|accepted) (?:it|the terms|this)\b[^.?!]*\b(?:so|therefore)\b", r"\bread (?:the|your) (?:email|messages|terms|small print|contract)\b", r"\b(?:your|the customer'?s) (?:team|staff|side) (?:approved|signed off|caused|changed)\b",
+           r"\byour team'?s\b[^.?!]*\b(?:approval|fault|change|sign-?off)\b", r"\bsigned off on it\b")
+DISMISS = rx(r"\bcalm down\b", r"\b(?:just )?relax\b", r"\bnot (?:a|that|such a) big (?:a )?deal\b", r"\bno big deal\b", r"\b(?:it'?s|that'?s|it is|that is) (?:only|just) (?:a|one|\w+ (?:minutes|hours|days|pounds|dollars|quid|bucks))\b",
+             r"\b(?:you'?re|you are) overreacting\b", r"\bno need to (?:get|be) (?:so )?(?:upset|angry|worked up|emotional|dramatic|rude)\b", r"\bthere'?s no need (?:for|to)\b[^.?!]*\b(?:shout|tone|upset|angry|that)\b",
+             r"\bchill\b", r"\bstop (?:shouting|yelling|complaining|being)\b", r"\bdon'?t (?:be|get) (?:so )?(?:dramatic|upset|worked up|angry|emotional)\b", r"\bworse things\b",
+             r"\bit happens\b", r"\b(?:everyone|everybody|other customers?) (?:else )?(?:has|had|is|are|have) (?:been )?(?:waiting|the same|managed|coped|dealing)\b", r"\b(?:it'?s|it is) not the end of the world\b",
+             r"\bmoving on\b", r"\bget over it\b", r"\byou'?ll (?:survive|be fine)\b", r"\bcould be worse\b", r"\bat least (?:it|you)\b", r"\bit'?s hardly\b",
+             r"\b(?:a bit|rather) (?:dramatic|much)\b", r"\bdon'?t take it personally\b")
+CLICHE = rx(r"\bi know (?:exactly |just )?how you (?:feel|must feel)\b", r"^i (?:totally |completely |fully )?understand[.!,]?$", r"^(?:i )?(?:totally |completely )?understand(?: your (?:frustration|concern|feelings?|anger|point))?[.!]?$",
+            r"\bi understand your (?:frustration|concern|feelings?|anger)\b[.!]?$", r"^i hear you[.!]?$", r"\bi feel your pain\b", r"\bi (?:totally |completely )?get it[.!]?$")
+ARGUE = rx(r"\b(?:that'?s|that is|this is|it'?s|it is) (?:simply |just |actually |absolutely |completely )?(?:not (?:true|correct|right|accurate|what happened|the case)|untrue|incorrect|false|wrong)\b",
+           r"\byou(?:'re| are) (?:\w+ )?(?:wrong|mistaken|incorrect|confused|misremembering|exaggerating)\b", r"^actually,? (?:that|it|you|the|we|this|no)\b", r"\bwith (?:all )?(?:due )?respect,", r"^no,? (?:that|it|you|we)\b",
+           r"\bif you(?:'d| would) (?:let me finish|listen)\b", r"\b(?:it'?s|that'?s|it is|it was) not\b[^.?!,]{1,40}[,;]\s*it(?:'s| is| was)\b", r"\bthat'?s not how (?:it|this|that) works\b",
+           r"\bi never said\b", r"\bwe never (?:said|promised|agreed)\b", r"\bthat'?s (?:not|never been) (?:our|the) (?:policy|case)\b", r"\bnowhere (?:in|does)\b", r"\bthere is no (?:way|record|evidence) (?:that|you)\b",
+           r"\bin fact,? (?:you|it|that)\b", r"\bthat'?s (?:simply )?not (?:how|what)\b", r"\byou'?re not (?:listening|understanding)\b", r"\bas i (?:already )?(?:said|told you|explained)\b")
+HOSTILE = rx(r"\b(?:idiot\w*|stupid|moron\w*|clueless|pathetic|ridiculous|absurd|ignorant|useless|genius|brain|dumb|lazy|rude|entitled|whin\w+|pathetic|nonsense|rubbish|joke)\b",
+             r"\bgreat,? another\b", r"\boh,? (?:great|wonderful|brilliant|fantastic|lovely|perfect)\b", r"\bgood luck with that\b", r"\bwhatever\b", r"\bif you can read\b", r"\bcan you (?:even )?read\b",
+             r"\bdid you (?:even|actually) (?:read|bother|try|look|check|listen)\b", r"\bare you (?:kidding|serious|joking)\b", r"\bseriously\?", r"\bpeople like you\b", r"\bcustomers like you\b",
+             r"\btake (?:it|your business) (?:somewhere|elsewhere)\b", r"\bnot my problem\b", r"\bdeal with it\b", r"\bshut up\b", r"\bhow many times do i have to\b",
+             r"\bobviously(?:,)? you\b", r"\bclearly(?:,)? you (?:didn'?t|don'?t|haven'?t|can'?t)\b", r"\bi don'?t have (?:all day|time for this)\b", r"\bwhat do you want from (?:me|us)\b",
+             r"\bwhat did you expect\b", r"\bnext time,? (?:maybe )?(?:try|read)\b", r"\bcongratulations\b", r"\bthanks? for nothing\b", r"\bsome of us\b", r"\bhave a nice day\b(?=[^.?!]*$)", r"\bknows? everything\b",
+             r"\bhonestly,? (?:some|people)\b", r"!{2,}|\?!|!\?", r"\bif you don'?t like it\b", r"\bgo (?:somewhere|elsewhere)\b", r"\bthat'?s your problem\b")
+OVER_PROMISE = rx(r"\b(?:this|it|that)(?:'ll| will) never happen (?:to you )?again\b", r"\bi (?:promise|guarantee|swear)\b", r"\bwe guarantee\b", r"\b100 ?(?:%|per ?cent|percent)\b",
+                  r"\bguaranteed\b", r"\babsolutely (?:will|definitely)\b[^.?!]*\b(?:today|tomorrow|never|always)\b", r"\bnever again\b", r"\bdefinitely (?:be|have|get|arrive|fixed|back) (?:by|today|tomorrow|tonight|in)\b",
+                  r"\bi(?:'ll| will) make sure (?:this|it|that) never\b", r"\bno (?:more|further) (?:problems|issues|outages)\b[^.?!]*\b(?:ever|again|guarantee)\b", r"\bwithout (?:fail|question)\b[^.?!]*\b(?:will|by)\b")
+HOSTILE_EXEMPT_CAPS = frozenset({"SLA", "ETA", "CEO", "ID", "NHS", "API", "VPN", "ISP", "USA", "UK", "EU", "IT", "OK", "PM", "AM", "GP", "MRI", "ATM", "PIN",
+                                 "HR", "VIP", "FAQ", "PDF", "SMS", "DM", "CRM", "SAAS", "AWS", "DNS", "QA", "UX", "VAT", "GST", "TV", "DVD", "USB", "IVF",
+                                 "ICU", "ER", "A&E", "NDA", "SOW", "POS", "KPI", "CTO", "COO", "CFO", "RMA", "ASAP", "FYI", "RE", "IRS", "HMRC", "DBS", "MOT",
+                                 "BBQ", "EUOC", "PST", "EST", "GMT", "UTC", "BST", "CET", "IST", "NZ", "AU", "USD", "GBP", "EUR", "ZAR", "INR", "NGN", "KES"})
+
+
+@dataclass(frozen=True)
+class Found:
+    move: str
+    sentence: Sentence
+
+
+def _shouting(sentence: Sentence) -> bool:
+    caps = [w for w in re.findall(r"\b[A-Z]{3,}\b", sentence.text) if w not in HOSTILE_EXEMPT_CAPS]
+    return len(caps) >= 2
+
+
+def classify(sentence: Sentence) -> set[str]:
+    """The moves one sentence clearly does (before reply-level rules such as refusal → cant_do or set_boundary)."""
+    s = sentence.lower.strip()
+    found: set[str] = set()
+    if HOSTILE.search(s) or _shouting(sentence):
+        found.add("hostile")
+    if BLAME.search(s):
+        found.add("blame")
+    if DISMISS.search(s):
+        found.add("dismiss")
+    if ARGUE.search(s):
+        found.add("argue")
+    if OVER_PROMISE.search(s):
+        found.add("over_promise")
+    if CLICHE.search(s):
+        found.add("cliche_empathy")
+    if NON_APOLOGY.search(s):
+        found.add("non_apology")
+    elif APOLOGY.search(s):
+        found.add("apologize")
+    if THANK.search(s) and not THANK_BLOCK.search(s) and "hostile" not in found:
+        found.add("thank")
+    if ACKNOWLEDGE.search(s) and not ACK_BLOCK.search(s) and not found & {"dismiss", "hostile", "cliche_empathy"}:
+        found.add("acknowledge")
+    is_question = "?" in s
+    if ASK_OPEN.search(s) and not ASK_BLOCK.search(s) and not found & {"hostile", "blame"}:
+        found.add("ask")
+    if RESTATE.search(s):
+        found.add("restate")
+    if AGREE_PART.search(s) and not AGREE_BLOCK.search(s):
+        found.add("agree_part")
+    if EXPLAIN.search(s) and not EXPLAIN_BLOCK.search(s) and not found & {"hostile", "blame", "argue"}:
+        found.add("explain_objectively")
+    if OFFER.search(s) and not OFFER_BLOCK.search(s):
+        found.add("offer_options")
+    if COMMIT.search(s) and not OFFER_BLOCK.search(s):
+        found.add("commit_next_step")
+    if COLLABORATE.search(s):
+        found.add("collaborate")
+    if REASSURE.search(s):
+        found.add("reassure")
+    if CHECK.search(s) and is_question or (CHECK.search(s) and re.search(r"\b(?:make sure|check|confirm)\b", s)):
+        found.add("check_resolution")
+    if STATE_VALUES.search(s):
+        found.add("state_values")
+    if PART.search(s):
+        found.add("part_gracefully")
+    if REFUSAL.search(s):
+        found.add("refusal")
+        if BOUNDARY_TONE.search(s):
+            found.add("boundary_tone")
+    if "check_resolution" in found:
+        found.discard("ask")
+    return found
+
+
+HELPFUL = ("acknowledge", "apologize", "thank", "ask", "restate", "agree_part", "explain_objectively", "offer_options",
+           "collaborate", "commit_next_step", "reassure", "check_resolution", "state_values", "set_boundary", "part_gracefully")
+HARMFUL = ("blame", "dismiss", "cant_do", "cliche_empathy", "non_apology", "argue", "hostile", "over_promise")

@@ -1,0 +1,110 @@
+"""Assess a reflection with the guide's rubric: technique, situation, analysis, plan; then the caps.
+
+One point per criterion met, each backed by the sentence that meets it.
+Caps: under 40 words scores at most 1; off-topic scores 0 (copies, keyword
+lists and other languages are caught earlier by the gaming checks).
+"""
+from __future__ import annotations
+
+import re
+
+from .moves import rx
+from .result import Assessment, Evidence
+from .text import sentences, words
+
+# How a learner names or paraphrases each module's techniques (in their own words, loosely).
+MODULE_TECHNIQUES = {
+    "01_listen": r"\blisten\w*|\blet (?:him|her|them|the \w+) (?:vent|talk|finish|speak|get it (?:all )?out)|\bvent\w*|\binterrupt\w*|\bsilen\w+|\bpaus\w+|\b(?:feel|felt|feeling) (?:heard|listened)|\bheard\b|\bthank\w* (?:him|her|them|the \w+|you) for|\bhear (?:him|her|them) out|\bquiet\b|\bsaid nothing|\bfinish(?:ed)? (?:talking|speaking)",
+    "02_empathy": r"\bempath\w+|\bin (?:his|her|their|the customer'?s) shoes|\backnowledg\w+|\bapologi[sz]\w+|\bsorry\b|\bwhere (?:he|she|they) (?:was|were|are|is) right|\byou(?:'re| are) right\b|\bvalidat\w+|\bhis feelings|\bher feelings|\btheir feelings|\bhow (?:he|she|they) felt\b|\bnam(?:e|ed|ing) (?:the|her|his|their) (?:feeling|frustration|worry|fear)",
+    "03_understand": r"\bquestion\w*|\basked\b|\bask\b|\bsummar\w+|\brestat\w+|\bplay(?:ed)? (?:it )?back|\btimeline\b|\broot cause|\bcause\b|\bwhat i heard|\bclarif\w+|\bdig(?:ging)? (?:deeper|into)|\bassum\w+|\bfeelings first",
+    "04_resolve": r"\boption\w*|\bchoice\w*|\balternative\w*|\bbrainstorm\w*|\btogether\b|\bcheck\w* (?:that|if|whether|back|in|it)|\bfollow(?:ed|ing)?[- ]up|\bresolved?\b|\bsolution\w*|\bwhat is possible|\bwhat we could do|\bwhat (?:i|we) can do",
+    "05_hold_ground": r"\bassertiv\w+|\bobjectiv\w+|\bpolicy\b|\bvalues?\b|\brespect\w*|\bboundar\w+|\bcalm\w*|\bhold (?:my|our|the) ground|\bstand (?:my|our) ground|\bstood (?:my|our) ground|\btrust\b|\bregroup\b|\bprinciple\w*|\bfirm\w*|\bpolite\w*|\bnot personal|\bissue,? not the person|\bexplain\w* why",
+    "06_outages": r"\breach(?:ed)? out|\bpersonally|\bupdates?\b|\bstatus\b|\bevery (?:\w+ )?(?:hour|minutes|day)|\bbest (?:people|engineers|team)|\btop priority|\bpriority\b|\bnamed (?:person|contact|communicator)|\bcommunicat\w+|\binformed\b|\bin the (?:loop|know)|\breassur\w+|\bpoint of contact|\bdirectly\b|\bfocus\w* on (?:the )?(?:fix|solution|solving)",
+    "07_protect": r"\bin writing|\bwritten\b|\bwrite (?:it|things|everything) down|\bcontract\w*|\bsla\b|\bscope\b|\bsign(?:ed)?[- ]off|\bchange (?:log|request|order)s?|\btimeline\b|\bdeadline\w*|\bdecision dates?|\bup ?front\b|\bagree\w* (?:in advance|beforehand|up front|upfront)|\bdocument\w*|\bterms\b|\bexpectations\b|\bassum\w+",
+    "08_part_ways": r"\bpart(?:ed)? ways|\bright fit|\bgood fit|\bwalk(?:ed)? away|\bgracious\w*|\bthank\w* (?:him|her|them|the \w+) for (?:their|his|her) (?:business|custom|years|loyalty)|\bhand(?:ed)?[- ]?over|\bhand (?:the|it|them) (?:account )?over|\brefer(?:red)?\b|\bwish(?:ed)? (?:him|her|them) well|\bdoor open|\bleave on good terms|\bend(?:ed)? (?:it |the relationship )?(?:well|politely|respectfully|kindly)|\bburn(?:ed|ing)? bridges|\bpolitely decline",
+    "09_capstone": r"\bempathy\b|\bunderstand\b|\boffer\w*|\bcheck\w*|\beuoc\b|\bin order\b|\bskipp\w+|\brush\w+|\bjump\w* (?:straight )?to|\bleapfrog\w*|\bsteps?\b",
+}
+MISUSE = rx(r"\bcalm down\b", r"\bi know (?:exactly )?how you feel\b", r"\btold (?:him|her|them) to (?:relax|calm|stop)\b", r"\bunfortunately,? we can'?t\b",
+            r"\bproved (?:him|her|them) wrong\b", r"\bput (?:him|her|them) in (?:their|his|her) place\b", r"\bwon the argument\b",
+            r"\bshowed (?:him|her|them) (?:who|that (?:he|she|they) (?:was|were) wrong)\b", r"\bargu(?:ed|ing) (?:him|her|them|back)\b", r"\bnot my fault\b")
+PAST = re.compile(r"\b(?:was|were|had|did|said|told|came|went|got|called|rang|asked|felt|made|took|gave|saw|thought|wanted|needed|kept|left|"
+                  r"began|started|ended|tried|explained|refused|shouted|complained|arrived|happened|worked|\w+ed)\b", re.I)
+DETAIL = re.compile(r"\d|\b(?:last|this|that|one|a few|two|three) (?:week|month|year|winter|summer|spring|autumn|fall|morning|evening|night|day|"
+                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|shift|time)\b|\b(?:yesterday|once|recently|when i (?:worked|was))\b|"
+                    r"\b(?:mr|mrs|ms|dr|miss)\.? [A-Z]|\b(?:a|an|our|my|the) (?:customer|client|guest|patient|caller|member|tenant|parent|passenger|buyer|user|colleague|manager)\b", re.I)
+PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+ANALYSIS = rx(r"\bbecause\b", r"\bsince (?:he|she|they|i|we|it|the)\b", r"\bwhich (?:made|meant|is why|was why|left)\b", r"\bthat'?s why\b", r"\bthe reason\b",
+              r"\b(?:he|she|they|the customer|the client|the guest|the patient) (?:just |really |only )?(?:felt|was feeling|were feeling|needed|wanted|was worried|were worried|was afraid|was scared|didn'?t feel|did not feel|was embarrassed|cared)\b",
+              r"\bwhat (?:he|she|they) (?:really |actually )?(?:needed|wanted)\b", r"\bi (?:realised|realized|learned|learnt|understood|saw|noticed) (?:that|how|why|then)?\b",
+              r"\b(?:worked|helped|failed|backfired|made it worse|made things worse|calmed (?:him|her|them|things) down|escalated)\b[^.?!]*\b(?:because|since|as|when)\b",
+              r"\bso (?:he|she|they) (?:felt|thought|got|became)\b", r"\bmade (?:him|her|them) feel\b", r"\b(?:felt|feel) (?:heard|ignored|dismissed|respected|valued|handled|brushed off)\b",
+              r"\b(?:it|this|that) (?:showed|meant|made|turned)\b", r"\bthe (?:real )?(?:problem|issue|mistake) was\b", r"\bwhy it (?:worked|failed)\b", r"\bthe difference was\b")
+PLAN = rx(r"\bnext time\b", r"\bfrom now on\b", r"\bin (?:the )?future\b", r"\bgoing forward\b", r"\bi(?:'ll| will| am going to|'m going to| plan to| intend to| want to| would)\b[^.?!]*\b(?:next|now|future|again|always|first|before|instead|every|start|stop|make sure|ask|listen|write|say|check|offer|call|thank|pause|send|agree|keep)\b",
+          r"\bmy plan\b", r"\bi(?:'ve| have) (?:started|decided|made a rule)\b", r"\bi now\b")
+VAGUE_PLAN = rx(r"^(?:next time,? )?i(?:'ll| will) (?:try to )?(?:do|be) (?:better|more careful|more patient|nicer)[.!]?$", r"\bkeep (?:it|that|this|euoc) in mind\b", r"\btry (?:my best|harder)\b")
+HINDSIGHT = rx(r"\bif i had\b", r"\bi should have\b", r"\bi would have\b", r"\bif i'?d\b")
+SERVICE = rx(r"\b(?:customer|client|guest|patient|caller|member|user|parent|tenant|passenger|buyer|shopper|diner|resident|student|account|manager|team|colleague|boss|staff|"
+             r"shop|store|restaurant|hotel|bank|office|desk|counter|call|phone|email|chat|ticket|complain\w*|service|support|order|delivery|refund|bill|booking|outage|contract|"
+             r"project|supplier|vendor|business|company|job|work|shift|clinic|hospital|school|council|airline|flight|gym|garage|agency|firm|partner|sale|invoice|claim|repair|install\w*|upset|angry|frustrated)\b")
+
+TECHNIQUE_NAMES = {
+    "01_listen": "listen-first / let-them-vent", "02_empathy": "show-empathy", "03_understand": "ask-questions",
+    "04_resolve": "offer-alternatives / check-resolution", "05_hold_ground": "assertive-communication",
+    "06_outages": "keep-them-informed", "07_protect": "put-it-in-writing", "08_part_ways": "walk-away-graciously",
+    "09_capstone": "euoc-process",
+}
+NEXT = {
+    "technique": "Name the technique you used or would use, and show how it works in your story ({name}).",
+    "situation": "Anchor it in one real moment: who, when, and one specific detail.",
+    "analysis": "Say why it went that way: what was the customer feeling or needing?",
+    "plan": "Finish with one specific thing you will do differently next time.",
+}
+
+
+def assess_reflection(text: str, module: str | None = None) -> Assessment:
+    sents = sentences(text)
+    module = module if module in MODULE_TECHNIQUES else None
+    tech_re = re.compile(MODULE_TECHNIQUES[module] if module else "|".join(MODULE_TECHNIQUES.values()), re.I)
+    n_words = len(words(text))
+    met: dict[str, str] = {}
+    for s in sents:
+        low = s.lower
+        if "technique" not in met and tech_re.search(s.text) and not MISUSE.search(low):
+            met["technique"] = s.text
+        if "situation" not in met and PAST.search(s.text) and (DETAIL.search(s.text) or PROPER.search(s.text)) and len(words(s.text)) >= 6:
+            met["situation"] = s.text
+        if "analysis" not in met and ANALYSIS.search(low):
+            met["analysis"] = s.text
+        if "plan" not in met and PLAN.search(low) and not HINDSIGHT.search(low) and not VAGUE_PLAN.search(low) and len(words(s.text)) >= 6:
+            met["plan"] = s.text
+    if "technique" in met and MISUSE.search(text.lower()) and len(MISUSE.findall(text.lower())) >= 1 and module:
+        # a technique named but used wrongly elsewhere in the story is not credited
+        if not any(tech_re.search(s.text) and not MISUSE.search(s.lower) and len(words(s.text)) >= 8 for s in sents):
+            del met["technique"]
+    flags: list[str] = []
+    evidence = [Evidence(c, met[c], {
+        "technique": "You named or used a technique of this lesson.",
+        "situation": "You described a concrete situation with a specific detail.",
+        "analysis": "You explained why it went that way.",
+        "plan": "You stated what you will do differently.",
+    }[c], True) for c in ("technique", "situation", "analysis", "plan") if c in met]
+    result = len(met)
+    if not SERVICE.search(text):
+        flags.append("off_topic")
+        evidence.append(Evidence("off_topic", "", "This does not seem to be about a customer or a service situation, so it scores 0.", False))
+        result, met = 0, {}
+    elif n_words < 40:
+        flags.append("under_40_words")
+        evidence.append(Evidence("under_40_words", "", f"It has {n_words} words; reflections under 40 words score at most 1.", False))
+        result = min(result, 1)
+    missing = [c for c in ("situation", "technique", "analysis", "plan") if c not in met]
+    if "off_topic" in flags:
+        tip = "Write about a real situation with a customer, client or member of the public."
+    elif missing:
+        tip = NEXT[missing[0]].format(name=TECHNIQUE_NAMES.get(module or "", "a technique from this lesson"))
+    elif n_words < 40:
+        tip = "Say a little more (at least 40 words): the situation, why, and your plan."
+    else:
+        tip = "All four parts are there. Keep this habit of specific, honest reflection."
+    return Assessment(kind="reflection", score=result, criteria=tuple(c for c in ("technique", "situation", "analysis", "plan") if c in met),
+                      flags=tuple(flags), evidence=tuple(evidence), feedback=tuple(e.note for e in evidence) + (tip,))
