@@ -38,6 +38,8 @@ def detect(text: str, *, customer: str | None = None, prompt: str | None = None,
     """The first gaming pattern found in `text` as (flag, note for the learner), or None."""
     tokens = words(text)
     lowered = text.lower().strip(" .!?\n\t")
+    if any(ch.isalpha() for ch in text) and latin_share(text) < 0.6:
+        return "other_language", "This course assesses answers in English. Please write your answer in English sentences."
     if not tokens or lowered in TOKEN_ANSWERS or (len(tokens) <= 3 and kind == "reflection") or len(tokens) <= 2:
         return "token_answer", "This is too short to be an answer. Write what you would actually say, in full sentences."
 
