@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .text import containment, function_word_share, latin_share, ngrams, sentences, words
+from .text import FUNCTION_WORDS, containment, function_word_share, latin_share, sentences, words
 
 # Words that name the course's moves and techniques: many of them, with little else, is stuffing.
 LABEL_VOCAB = frozenset("""
@@ -89,11 +89,39 @@ def detect(text: str, *, customer: str | None = None, prompt: str | None = None,
         pr = words(prompt)
         if containment(tokens, pr, 3) >= 0.45 or (containment(pr, tokens, 3) >= 0.6 and len(tokens) - len(pr) < 40):
             return "copy_of_prompt", "Most of this repeats the question. Answer it with your own story and thinking."
+    if prompt and kind == "reflection":
+        # the prompt turned round ("Think of a time when I...") still adds nothing of the writer's own
+        prompt_vocab = set(words(prompt)) | {"i", "my", "me", "i'm", "i'll", "i've", "myself"}
+        content = [t for t in tokens if t not in FUNCTION_WORDS]
+        if content and sum(t in prompt_vocab or t.rstrip("s") in prompt_vocab for t in content) / len(content) >= 0.6:
+            return "copy_of_prompt", "This mostly restates the question. Answer it with your own story and thinking."
+    if kind == "reply" and len(_technique_phrases(text)) >= 3:
+        return "label_stuffing", "This names the techniques instead of using them. Say the words you would actually use with the customer."
+    listy = [s for s in sentences(text) if s.text.count(",") >= 6 and len(words(s.text)) / (s.text.count(",") + 1) < 3.2]
+    if listy and sum(len(words(s.text)) for s in listy) >= 0.4 * len(tokens):
+        return "keyword_list", "Most of this is a list of terms, not an answer. Write it as you would say it."
     if course_text and len(tokens) >= 8:
         ct = words(course_text)
         if containment(tokens, ct, 4) >= 0.5:
             return "copy_of_course_text", "Most of this is copied from the course text. Put the idea in your own words and apply it."
     return None
+
+
+def _technique_phrases(text: str) -> set[str]:
+    """Technique IDs spelled out in the text ("acknowledge ... grievance", "find where ... right")."""
+    try:
+        from ..content import catalogue
+        ids = list(catalogue().techniques)
+    except Exception:
+        ids = []
+    found = set()
+    for sent in sentences(text):
+        sw = set(words(sent.text))
+        for tid in ids:
+            parts = [w for w in tid.split("-") if w not in FUNCTION_WORDS]
+            if len(parts) >= 2 and all(p in sw or p.rstrip("e") + "ing" in sw for p in parts):
+                found.add(tid)
+    return found
 
 
 _FOREIGN_MARKS = re.compile(r"[àâäçéèêëîïôöùûüÿñßœæãõáíóú¿¡]", re.I)

@@ -44,6 +44,10 @@ ACKNOWLEDGE = rx(
     rf"\b(?:put|puts|left|leaves|putting|leaving) you in\b", r"\b(?:at risk|in jeopardy|on the line)\b",
     rf"\bi(?:'m| am) (?:so |really |truly |very )?sorry (?:to hear|that|about|for)\b[^.?!]*\b(?:{FEEL}|you)\b",
     r"\bthat must\b", r"\bof course you(?:'re| are| feel| would)\b", r"\bi'?d feel the same\b",
+    rf"\b(?:is|was|are|were|'s|would be|must be|feels?|sounds?)\s+(?:\w+\s+){{0,3}}{FEEL}\b",
+    r"\bwould (?:have|make|wind|drive|take|put|leave|upset|frustrate|annoy|worry)\b[^.?!]*\b(?:anyone|anybody|everyone|most people|me)\b",
+    r"\blet-?down\b", r"\bi can (?:see|tell|hear) (?:you|you'?re|you'?ve|you'?d|this|that|it'?s)\b", r"\bfair enough to be\b",
+    r"\b(?:oh no|oh dear|how awful|how horrible|what a)\b", r"\btake the shine off\b",
     r"\bi (?:understand|get it|see) (?:how|why|that) (?:this|that|it|you)\b",
 )
 ACK_BLOCK = rx(rf"\b{NEG}\s+(?:\w+\s+)?(?:understand|see|get) why\b", r"\bif you feel\b", r"\bi know how you feel\b",
@@ -87,7 +91,9 @@ RESTATE = rx(r"\bso (?:what )?i(?:'m| am) hearing\b", r"\bwhat i(?:'m| am)? hear
              r"\bhave i (?:got|understood) (?:that|this|it|everything) (?:right|correctly)\b", r"\bso if i(?:'ve| have) got (?:this|it|that) right\b",
              r"\bi want to make sure i(?:'ve| have)? (?:got|understood|understand)\b", r"\bso i understand correctly\b",
              r"\bso (?:you'?re|you are) (?:saying|telling me)\b", r"\bwhat you'?re (?:saying|telling me) is\b", r"\bdid i (?:get|understand) (?:that|this|it|you) right\b",
-             r"^so,? (?:the|your|you've|you have|you)\b[^.?!]{25,}")
+             r"^so,? (?:the|your|you've|you have|you)\b[^.?!]{25,}", r"\b(?:got|have|understood) (?:it|this|that|the facts|everything|all that)(?: \w+)? (?:right|straight|correct|correctly)\b",
+             r"\bmake sure i (?:understand|'ve got|have got|have understood|heard)\b", r"\bjust so i'?m (?:clear|sure)\b", r"\bcheck i'?ve got\b",
+             r"\bso i'?ve got (?:it|this|that)\b", r"\bso,? to confirm\b", r"\bif i'?m hearing you\b", r"\bin other words\b")
 AGREE_PART = rx(r"\byou(?:'re| are) (?:absolutely |completely |quite |totally |entirely )?(?:right|correct)\b(?! to (?:be|feel))",
                 r"\byou (?:have|make|raise) a (?:fair|good|valid) point\b", r"\b(?:that'?s|that is) (?:a )?(?:fair|valid) (?:point|question|criticism)\b",
                 r"\bfair point\b", r"\bi agree (?:with you|that|completely|entirely)\b", r"\bwe (?:should|could) have (?:told|called|warned|flagged|let you know|been clearer|done better|checked)\b",
@@ -104,8 +110,11 @@ EXPLAIN = rx(r"\b(?:our|the) (?:records?|logs?|system|notes|data|tracking|dashbo
              r"\b(?:clause|section|page|item) \d", r"\bhere'?s (?:where|what) (?:things stand|we know|happened)\b", r"\bwhat (?:we know|happened) (?:so far |is)\b",
              r"\b\d+(?:\.\d+)?\s?(?:%|per ?cent|percent)\b", r"\b(?:the|our) (?:root )?cause (?:is|was)\b", r"\bthe (?:reason|cause) (?:is|was)\b",
              r"\bthe (?:price|fee|rate|charge|bill|cost) (?:is|was|went|rose|includes)\b", r"\bit (?:shows|says) (?:that|here)\b",
-             r"\bwe (?:found|identified|traced|confirmed|can see) (?:that|the|a)\b", r"\bstatus\b", r"\bhere is what\b.{0,20}\b(?:know|found|happened)\b")
-EXPLAIN_BLOCK = rx(r"\byou should have\b", r"\bif you(?:'d| had)\b", r"\bdid you even\b", r"\?\?")
+             r"\bwe (?:found|identified|traced|confirmed|can see) (?:that|the|a)\b", r"\bstatus\b", r"\bhere is what\b.{0,20}\b(?:know|found|happened)\b",
+             r"\blooking at (?:the|your|our|milo|his|her)\b", r"\bi(?:'m| am) looking at\b", r"\bi can see (?:it'?s|that (?:the|your|it)|the|your|from)\b",
+             r"^(?:the|our|your|this|that|these|upgrades?|delays?|payments?|refunds?|orders?|it|there)\b[^?]*\b(?:is|are|was|were|has been|have been|went|goes|only go|ran|runs|came|shows?)\b[^?]*(?:\d|\b(?:down|unavailable|delayed|cancell?ed|eligible|scheduled|due|full|closed|listed|set|reported|covered|included|excluded|in the queue|on time|not on)\b)[^?]*$",
+             r"\b(?:is|are) (?:currently )?(?:down|unavailable|offline|being repaired|being fixed|out of stock|delayed)\b", r"\bthe delay is\b", r"\bdown to (?:weather|a|the)\b")
+EXPLAIN_BLOCK = rx(r"\byou should have\b", r"\bif you(?:'d| had)\b", r"\bdid you even\b", r"\?\?", r"\bnot (?:our|my) (?:fault|problem)\b")
 
 ACTION_VERB = (r"(?:send|sending|book|booking|arrange|arranging|refund|refunding|replace|replacing|credit|crediting|waive|waiving|upgrade|"
                r"move|moving|switch|swap|reserve|hold|cover|pay|reimburse|compensate|fix|repair|reschedule|rebook|reissue|resend|"
@@ -113,22 +122,23 @@ ACTION_VERB = (r"(?:send|sending|book|booking|arrange|arranging|refund|refunding
                r"lend|loan|provide|call|ring|phone|email|text|message|update|visit|come|meet|check|investigate|review|look into|"
                r"look at|chase|find|organise|organize|sort|schedule|assign|transfer|connect|apply|add|remove|change|correct|adjust|"
                r"process|issue|release|courier|ship|post|dispatch|prioriti[sz]e|expedite|rush|ask|talk|speak|write|draft|walk)")
-OFFER = rx(rf"\b(?:i|we)(?:'ll| will| can| could|'d| would| am going to|'m going to| are going to| have| 've)\s+(?:\w+\s+){{0,2}}{ACTION_VERB}\b",
+OFFER = rx(rf"\b(?:i|we)(?:'ll| will| can| could| am going to|'m going to| are going to)\s+(?:\w+\s+){{0,2}}{ACTION_VERB}\b",
            rf"\blet me\s+(?:\w+\s+){{0,1}}{ACTION_VERB}\b", r"\bwould you (?:like|prefer|rather)\b", r"\bdo you want (?:me|us) to\b",
            r"\b(?:option|options|choice|choices|alternatives?)\b", r"\beither\b[^.?!]+\bor\b", r"\bhere'?s what (?:i|we) (?:can|will|'ll)\b",
            r"\bwhat i can do\b", r"\bwhat we can do\b", r"\b(?:you can|you could|you're welcome to|feel free to) (?:have|choose|pick|keep|take|come|use|bring|get|switch|return)\b",
-           r"\bhow about\b", r"\bwe could\b", r"\bi could\b", r"\b(?:i|we)(?:'ve| have) (?:already )?(?:sent|booked|arranged|refunded|credited|waived|upgraded|reserved|put|escalated|raised|logged|issued|added|applied|reversed|cancelled|flagged)\b",
+           r"\bhow about\b", r"\b(?:i|we)(?:'ve| have) (?:already )?(?:booked|arranged|refunded|credited|waived|upgraded|reserved|reversed)\b",
            r"\bis (?:on (?:its|the) way|being (?:sent|processed|arranged|booked|refunded))\b", r"\bhappy to\b", r"\bi'?d (?:like|love) to (?:offer|send|give|book|arrange)\b",
-           r"\b(?:free|complimentary|no charge|on us|discount|voucher|refund|credit|replacement|upgrade|goodwill)\b")
+           r"\b(?:free of charge|complimentary|on the house|at no (?:extra )?(?:cost|charge))\b")
 OFFER_BLOCK = rx(r"\bi(?:'ll| will) (?:look into it|see what i can do|get back to you|look into this|pass (?:it|this) on|note (?:it|that)|check)\s*[.!]?$",
                  r"\bthere'?s nothing\b", rf"\b(?:i|we) {NEG} (?:\w+ ){{0,2}}(?:offer|give|refund|replace)\b", r"\bif you(?:'d| had)\b",
-                 r"\b(?:can|could) i (?:have|get|take) your\b")
+                 r"\b(?:can|could) i (?:have|get|take) your\b", r"\b(?:could|can|will|would)(?: not|n'?t) (?:\w+ )?(?:give|offer|find|do|help|change|come up)\b")
 
 TIME = (r"(?:by|before|within|in the next|no later than|at|until|around|from) (?:\d|noon|midday|midnight|tonight|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end of|end of|close of|eod|cob|lunch|this (?:afternoon|evening|morning|week)|next (?:week|monday|tuesday|wednesday|thursday|friday)|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
         r"|\b(?:today|tonight|tomorrow|this (?:afternoon|evening|morning|week)|first thing|every (?:\w+ )?(?:hour|minutes|day|morning|evening|\d+)|"
         r"hourly|daily|within the hour|in (?:an|one|two|three|\d+) (?:hours?|minutes?|days?|working days?|business days?)|\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|"
         r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next (?:update|call))\b")
-COMMIT = rx(rf"\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to| have| 've)\b[^.?!]*\b(?:{TIME})",
+COMMIT = rx(rf"\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to| have| 've|'m| am|'re| are)\b[^.?!]*\b(?:{TIME})",
+            r"\bgive me (?:until|till|an hour|\d+|half an hour|ten minutes|twenty minutes)\b",
             rf"\b(?:you'll|you will) (?:get|receive|have|hear)\b[^.?!]*\b(?:{TIME}|from me|from (?:my|our) \w+|confirmation|a copy|an email|a call|a text|written)\b",
             r"\b(?:i|we)(?:'ll| will) (?:personally|myself)\b", r"\bmy name is\b[^.?!]*\b(?:i'll|i will|i'm your|your (?:single |main )?(?:point of )?contact|i'm taking)\b",
             r"\bi(?:'ll| will) (?:be|stay) your (?:single |main |direct )?(?:point of )?contact\b", r"\b(?:i|we)(?:'ll| will) (?:send|email|give|share|put) you (?:a |the |my )?(?:written|copy|summary|confirmation|update|plan|timeline|reference|case number|direct)\b",
@@ -162,7 +172,7 @@ STATE_VALUES = rx(r"\b(?:we|i) (?:value|believe|care (?:about|deeply)|are commit
                   r"\bwe (?:treat|apply) (?:every|all|each)\b[^.?!]*\b(?:same|equally|fairly)\b", r"\bi won'?t (?:compromise|cut corners|bend)\b", r"\b(?:is|are) (?:there|in place) to protect\b")
 REFUSAL = rx(rf"\b(?:i|we)\s+(?:\w+\s+)?(?:can'?t|cannot|can not|won'?t|will not|are unable to|am unable to|'re unable to|'m unable to|am not able to|are not able to|'m not able to|'re not able to|don'?t|do not|aren'?t allowed|am not allowed|'m not allowed|are not allowed)\s+(?:\w+\s+){{0,2}}(?:do|give|offer|refund|replace|change|make|allow|accept|honou?r|waive|extend|reverse|issue|provide|agree|let|take|guarantee|promise|cover|supply|override|break|bend|approve|compensate|go|release|sell|share|discuss|disclose|remove|delete|wipe|skip|keep|continue|send|move|meet|match|reopen|reinstate|bring|put|book|transfer)\b",
              r"\bunfortunately\b", r"\bthere(?:'s| is) nothing (?:more |else )?(?:i|we) can\b", r"\b(?:that'?s|it'?s|this is) (?:just )?(?:our|company|the) policy\b",
-             r"\bout of (?:my|our) hands\b", r"\bnot (?:possible|something (?:we|i) (?:can|do))\b", r"\bno (?:way|exceptions?)\b", r"\bour hands are tied\b")
+             r"\bout of (?:my|our) hands\b", r"\bnot (?:possible|something (?:we|i) (?:can|do))\b", r"\bno exceptions?\b", r"\bour hands are tied\b")
 BOUNDARY_TONE = rx(r"\b(?:i|we) (?:want|'d like|would like|am happy|'m happy|are happy) to (?:help|keep|sort|find|work)\b", r"\bwhat i can do\b",
                    r"\bwhat we can do\b", r"\bi need (?:us|you) to\b[^.?!]*\b(?:so (?:that )?(?:i|we) can|to keep)\b", r"\bi(?:'m| am) (?:going to|happy to) (?:keep|stay)\b",
                    r"\b(?:please|i(?:'d| would) ask (?:you|that))\b[^.?!]*\b(?:language|swear|shout|respect)\b", r"\binstead\b", r"\bbut (?:i|we) can\b", r"\bwhat i can offer\b",
@@ -174,33 +184,33 @@ PART = rx(r"\bnot (?:the )?(?:right|best|a good) fit\b", r"\bpart (?:ways|compan
           r"\bwelcome (?:you )?back\b", r"\bno hard feelings\b", r"\b(?:release|end|close) (?:you from |the |your )(?:contract|account|agreement)\b[^.?!]*\b(?:without|no) (?:fee|penalty|charge)\b",
           r"\bbetter (?:suited|served|placed)\b")
 
-BLAME = rx(r"\byou (?:should|could|ought to|need to) have\b", r"\bif you(?:'d| had)\s+(?:\w+\s+){0,2}(?:read|checked|followed|called|told|updated|rebooted|listened|looked|paid|booked|rung|come|sent|filled|signed|noticed|bothered)\b",
+BLAME = rx(r"\byou (?:should|could|ought to|need to) have\b(?! been)", r"\bif you(?:'d| had)\s+(?:\w+\s+){0,2}(?:read|checked|followed|called|told|updated|rebooted|listened|looked|paid|booked|rung|come|sent|filled|signed|noticed|bothered)\b",
            r"\byou (?:didn'?t|did not|failed to|forgot to|never|neglected to)\s+(?:\w+\s+)?(?:read|check|follow|call|tell|update|reboot|book|pay|send|fill|sign|notice|inform|submit|attach|give|mention|specify|approve|reply|respond|confirm|respond)\b",
            r"\b(?:it'?s|it is|that'?s|that is|this is|this isn'?t|that isn'?t|it isn'?t|wasn'?t|was not)\s+(?:really |actually |exactly )?(?:not )?(?:our|my|the company'?s) fault\b",
            r"\bnot (?:our|my) (?:fault|problem|responsibility|mistake)\b", r"\b(?:courier|carrier|supplier|manufacturer|vendor|third[- ]party|partner|bank|airline|contractor|other department|head office|warehouse|cloud provider|provider|developer|the system|driver|subcontractor|insurer|landlord)\b[^.?!]*\b(?:messed up|fault|to blame|responsible|screwed up|dropped the ball|caused (?:this|it)|let (?:us|you) down|not us)\b",
-           r"\bnot us\b", r"\bon your (?:end|side)\b", r"\buser error\b", r"\byour (?:own )?(?:fault|mistake|responsibility|problem|choice)\b",
-           r"\byou were (?:told|warned|informed|sent|supposed)\b", r"\bas (?:you were|clearly) (?:told|stated|explained|mentioned|written)\b", r"\b(?:it|that) was (?:in|on) the (?:email|sms|text|letter|website|terms)\b",
+           r"\bnot us\b", r"\buser error\b", r"(?<!not )(?<!isn't )(?<!wasn't )\byour (?:own )?(?:fault|mistake|responsibility|problem)\b",
+           r"\byou were (?:warned|supposed to)\b", r"\bas (?:you were|clearly) (?:told|stated|explained|mentioned|written)\b", r"\b(?:it|that) was (?:in|on) the (?:email|sms|text|letter|website|terms)\b",
            r"\byou (?:signed|agreed to|accepted) (?:it|the terms|this)\b[^.?!]*\b(?:so|therefore)\b", r"\bread (?:the|your) (?:email|messages|terms|small print|contract)\b", r"\b(?:your|the customer'?s) (?:team|staff|side) (?:approved|signed off|caused|changed)\b",
            r"\byour team'?s\b[^.?!]*\b(?:approval|fault|change|sign-?off)\b", r"\bsigned off on it\b")
 DISMISS = rx(r"\bcalm down\b", r"\b(?:just )?relax\b", r"\bnot (?:a|that|such a) big (?:a )?deal\b", r"\bno big deal\b", r"\b(?:it'?s|that'?s|it is|that is) (?:only|just) (?:a|one|\w+ (?:minutes|hours|days|pounds|dollars|quid|bucks))\b",
              r"\b(?:you'?re|you are) overreacting\b", r"\bno need to (?:get|be) (?:so )?(?:upset|angry|worked up|emotional|dramatic|rude)\b", r"\bthere'?s no need (?:for|to)\b[^.?!]*\b(?:shout|tone|upset|angry|that)\b",
              r"\bchill\b", r"\bstop (?:shouting|yelling|complaining|being)\b", r"\bdon'?t (?:be|get) (?:so )?(?:dramatic|upset|worked up|angry|emotional)\b", r"\bworse things\b",
-             r"\bit happens\b", r"\b(?:everyone|everybody|other customers?) (?:else )?(?:has|had|is|are|have) (?:been )?(?:waiting|the same|managed|coped|dealing)\b", r"\b(?:it'?s|it is) not the end of the world\b",
+             r"\b(?:it|these things|stuff) happens?[.!]*$", r"\bwhat did you expect\b", r"\bbeing (?:a bit )?(?:sensitive|dramatic|precious)\b", r"\bdidn'?t mean it like that\b", r"\b(?:everyone|everybody|other customers?) (?:else )?(?:has|had|is|are|have) (?:been )?(?:waiting|the same|managed|coped|dealing)\b", r"\b(?:it'?s|it is) not the end of the world\b",
              r"\bmoving on\b", r"\bget over it\b", r"\byou'?ll (?:survive|be fine)\b", r"\bcould be worse\b", r"\bat least (?:it|you)\b", r"\bit'?s hardly\b",
              r"\b(?:a bit|rather) (?:dramatic|much)\b", r"\bdon'?t take it personally\b")
 CLICHE = rx(r"\bi know (?:exactly |just )?how you (?:feel|must feel)\b", r"^i (?:totally |completely |fully )?understand[.!,]?$", r"^(?:i )?(?:totally |completely )?understand(?: your (?:frustration|concern|feelings?|anger|point))?[.!]?$",
             r"\bi understand your (?:frustration|concern|feelings?|anger)\b[.!]?$", r"^i hear you[.!]?$", r"\bi feel your pain\b", r"\bi (?:totally |completely )?get it[.!]?$")
 ARGUE = rx(r"\b(?:that'?s|that is|this is|it'?s|it is) (?:simply |just |actually |absolutely |completely )?(?:not (?:true|correct|right|accurate|what happened|the case)|untrue|incorrect|false|wrong)\b",
            r"\byou(?:'re| are) (?:\w+ )?(?:wrong|mistaken|incorrect|confused|misremembering|exaggerating)\b", r"^actually,? (?:that|it|you|the|we|this|no)\b", r"\bwith (?:all )?(?:due )?respect,", r"^no,? (?:that|it|you|we)\b",
-           r"\bif you(?:'d| would) (?:let me finish|listen)\b", r"\b(?:it'?s|that'?s|it is|it was) not\b[^.?!,]{1,40}[,;]\s*it(?:'s| is| was)\b", r"\bthat'?s not how (?:it|this|that) works\b",
-           r"\bi never said\b", r"\bwe never (?:said|promised|agreed)\b", r"\bthat'?s (?:not|never been) (?:our|the) (?:policy|case)\b", r"\bnowhere (?:in|does)\b", r"\bthere is no (?:way|record|evidence) (?:that|you)\b",
-           r"\bin fact,? (?:you|it|that)\b", r"\bthat'?s (?:simply )?not (?:how|what)\b", r"\byou'?re not (?:listening|understanding)\b", r"\bas i (?:already )?(?:said|told you|explained)\b")
+           r"\bif you(?:'d| would) (?:let me finish|listen)\b", r"\bthat'?s not how (?:it|this|that) works\b",
+           r"\bi never said\b", r"\bthat'?s (?:not|never been) (?:our|the) (?:policy|case)\b", r"\bnowhere (?:in|does)\b", r"\bthere is no (?:way|record|evidence) (?:that|you)\b",
+           r"\bin fact,? (?:you|it|that)\b", r"\byou'?re not (?:listening|understanding)\b", r"\bas i (?:already )?(?:said|told you|explained)\b")
 HOSTILE = rx(r"\b(?:idiot\w*|stupid|moron\w*|clueless|pathetic|ridiculous|absurd|ignorant|useless|genius|brain|dumb|lazy|rude|entitled|whin\w+|pathetic|nonsense|rubbish|joke)\b",
-             r"\bgreat,? another\b", r"\boh,? (?:great|wonderful|brilliant|fantastic|lovely|perfect)\b", r"\bgood luck with that\b", r"\bwhatever\b", r"\bif you can read\b", r"\bcan you (?:even )?read\b",
+             r"\bgreat,? another\b", r"\boh,? (?:great|wonderful|brilliant|fantastic|lovely|perfect)\b", r"\bgood luck with that\b", r"^whatever\b|\bwhatever[.!]*$", r"\bif you can read\b", r"\bcan you (?:even )?read\b",
              r"\bdid you (?:even|actually) (?:read|bother|try|look|check|listen)\b", r"\bare you (?:kidding|serious|joking)\b", r"\bseriously\?", r"\bpeople like you\b", r"\bcustomers like you\b",
              r"\btake (?:it|your business) (?:somewhere|elsewhere)\b", r"\bnot my problem\b", r"\bdeal with it\b", r"\bshut up\b", r"\bhow many times do i have to\b",
              r"\bobviously(?:,)? you\b", r"\bclearly(?:,)? you (?:didn'?t|don'?t|haven'?t|can'?t)\b", r"\bi don'?t have (?:all day|time for this)\b", r"\bwhat do you want from (?:me|us)\b",
-             r"\bwhat did you expect\b", r"\bnext time,? (?:maybe )?(?:try|read)\b", r"\bcongratulations\b", r"\bthanks? for nothing\b", r"\bsome of us\b", r"\bhave a nice day\b(?=[^.?!]*$)", r"\bknows? everything\b",
+             r"\bnice try\b", r"\bmaking (?:things|it|stuff) up\b", r"\btrying (?:it on|to get (?:a|something) for free)\b", r"\bnext time,? (?:maybe )?(?:try|read)\b", r"\bthanks? for nothing\b", r"\bsome of us\b", r"\bhave a nice day\b(?=[^.?!]*$)", r"\bknows? everything\b",
              r"\bhonestly,? (?:some|people)\b", r"!{2,}|\?!|!\?", r"\bif you don'?t like it\b", r"\bgo (?:somewhere|elsewhere)\b", r"\bthat'?s your problem\b")
 OVER_PROMISE = rx(r"\b(?:this|it|that)(?:'ll| will) never happen (?:to you )?again\b", r"\bi (?:promise|guarantee|swear)\b", r"\bwe guarantee\b", r"\b100 ?(?:%|per ?cent|percent)\b",
                   r"\bguaranteed\b", r"\babsolutely (?:will|definitely)\b[^.?!]*\b(?:today|tomorrow|never|always)\b", r"\bnever again\b", r"\bdefinitely (?:be|have|get|arrive|fixed|back) (?:by|today|tomorrow|tonight|in)\b",
@@ -259,6 +269,8 @@ def classify(sentence: Sentence) -> set[str]:
         found.add("offer_options")
     if COMMIT.search(s) and not OFFER_BLOCK.search(s):
         found.add("commit_next_step")
+        if not re.search(r"\b(?:or|either|option|choice|would you (?:like|prefer|rather))\b", s):
+            found.discard("offer_options")  # a dated commitment is a next step, not a menu of options
     if COLLABORATE.search(s):
         found.add("collaborate")
     if REASSURE.search(s):

@@ -102,8 +102,9 @@ def score(found: dict[str, int]) -> tuple[int, list[str]]:
         result = min(result, 2)
         rules.append("minor anti-pattern")
     if set(harmful) & SERIOUS:
-        useful = set(helpful) - {"explain_objectively", "thank"}
-        result = 0 if ("hostile" in found or not useful) else min(result, 1)
+        serious = set(harmful) & SERIOUS
+        useful = set(helpful) - {"thank"}
+        result = 0 if ("hostile" in found or not useful or (len(serious) >= 2 and not useful - {"explain_objectively"})) else min(result, 1)
         rules.append("serious anti-pattern")
     return result, rules
 
