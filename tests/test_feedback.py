@@ -1,0 +1,102 @@
+"""The feedback engine: the guide's rules on small clear cases, the CLI contract, and properties on any input."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from course.feedback import assess
+
+CUSTOMER = "Nobody came to fix my oven and I lost a whole day of orders. What are you going to do about it?"
+
+
+def reply(text):
+    return assess("reply", text, customer=CUSTOMER)
+
+
+def test_full_arc_in_order_scores_4_and_quotes_each_move():
+    r = reply("Thank you for telling me, and I'm so sorry. Losing a whole day of orders is awful. "
+              "What do you need most today? I'll call you back by 2pm with a technician's arrival time. Would that work for you?")
+    assert r.score == 4
+    assert {"acknowledge", "ask", "commit_next_step", "check_resolution"} <= set(r.moves)
+    assert all(e.quote for e in r.evidence if e.helpful)
+
+
+def test_offer_before_acknowledgement_is_capped_at_2():
+    r = reply("I can send a technician tomorrow at 8am. I'm sorry, losing a day of orders is awful. What else do you need? Does that work?")
+    assert r.score <= 2
+
+
+def test_serious_anti_patterns_cap_at_1_or_0():
+    assert reply("Calm down. It's only one day.").score == 0
+    assert reply("You should have called us earlier. I can book a visit for tomorrow at 9am.").score <= 1
+
+
+def test_negation_is_not_acknowledgement():
+    assert "acknowledge" not in reply("I don't understand why you're upset about one day.").moves
+
+
+def test_conditional_and_but_apologies_are_non_apologies():
+    assert "non_apology" in reply("I'm sorry if you feel that way.").moves
+    assert "non_apology" in reply("I'm sorry, but the visit was moved and you were texted.").moves
+
+
+def test_rhetorical_and_id_questions_are_not_open_questions():
+    assert "ask" not in reply("Did you even read the text we sent?").moves
+    assert "ask" not in reply("What's your order number?").moves
+
+
+def test_gaming_scores_zero_with_a_flag():
+    for text in ("empathy acknowledge apologize options check resolution", "ok", "<script>alert(1)</script><b>hi</b>",
+                 "Lo siento mucho por el problema con su horno, vamos a enviar un técnico mañana por la mañana.",
+                 "Thank you for telling me. " * 8, CUSTOMER):
+        r = reply(text)
+        assert r.score == 0 and "gaming" in r.flags and not r.moves, text
+
+
+def test_reflection_caps():
+    short = assess("reflection", "Last week a customer shouted at me and I listened because she needed it. Next time I will thank her first.",
+                   module="01_listen")
+    assert short.score <= 1 and "under_40_words" in short.flags
+
+
+def run_cli(lines: list[str]):
+    proc = subprocess.run([sys.executable, "-m", "course.feedback", "grade"], input="\n".join(lines).encode(),
+                          capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr.decode()
+    return [json.loads(l) for l in proc.stdout.decode().splitlines()]
+
+
+def test_cli_contract_in_order_with_bad_lines():
+    out = run_cli([
+        json.dumps({"id": "a", "kind": "reply", "text": "I'm so sorry, that is awful. What happened? I'll call you by 2pm. Does that work?", "customer": CUSTOMER}),
+        "{not json",
+        json.dumps({"id": "c", "kind": "poem", "text": "hi"}),
+        json.dumps({"id": "d", "kind": "reflection", "text": "Last Tuesday a customer at our shop complained.", "module": "01_listen",
+                    "prompt": "What happened?"}),
+        json.dumps({"id": "e", "kind": "reply", "text": 42}),
+        json.dumps(["not", "an", "object"]),
+    ])
+    assert [o.get("id") for o in out] == ["a", None, "c", "d", "e", None]
+    assert set(out[0]) == {"id", "score", "moves", "flags", "feedback"} and 0 <= out[0]["score"] <= 4
+    assert out[1]["line"] == 2 and "JSON" in out[1]["error"]
+    assert "kind" in out[2]["error"] and "text" in out[4]["error"]
+    assert set(out[3]) == {"id", "score", "criteria", "flags", "feedback"}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(st.text(), st.text(alphabet=st.characters(codec="utf-8"), min_size=1000, max_size=5000),
+                      st.binary().map(lambda b: b.decode("latin-1")), st.just(""), st.just("\x00" * 100)),
+       kind=st.sampled_from(["reply", "reflection"]))
+def test_any_text_gives_a_bounded_deterministic_result(text, kind):
+    first = assess(kind, text, customer=CUSTOMER, module="01_listen", prompt="What happened?")
+    again = assess(kind, text, customer=CUSTOMER, module="01_listen", prompt="What happened?")
+    assert 0 <= first.score <= 4 and first == again
+
+
+def test_a_megabyte_of_text_is_handled():
+    r = reply("Rosa, I am so sorry about the oven. " * 30_000)
+    assert 0 <= r.score <= 4
