@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,13 @@ SOURCE_DIR = ROOT / "solutions"
 RELEASE_DIR = ROOT / "notebooks"
 
 
+def tool_env() -> dict:
+    """The environment for nbgrader subprocesses: this interpreter's bin/ first, since nbgrader runs `alembic` by name."""
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    return env
+
+
 def ready_lessons() -> list[str]:
     return [lesson["slug"] for lesson in catalogue().lessons if lesson["status"] == "ready"]
 
@@ -34,7 +42,7 @@ def generate(slug: str, release_dir: Path, db_path: Path) -> None:
     command = [sys.executable, "-m", "nbgrader", "generate_assignment", slug, "--force",
                f"--CourseDirectory.release_directory={release_dir}",
                f"--CourseDirectory.db_url=sqlite:///{db_path}"]
-    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=tool_env())
     produced = release_dir / slug / f"{slug}.ipynb"
     if run.returncode != 0 or not produced.exists():
         errors = [line for line in run.stderr.splitlines() if "ERROR" in line or "Error" in line]

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 
 
 def nbgrader(*args, cwd):
-    run = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=cwd, capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=cwd, capture_output=True, text=True, env=build.tool_env())
     return run.returncode, run.stdout + run.stderr
 
 
