@@ -29,7 +29,8 @@ FEEL = (r"(?:frustrat\w*|stress\w*|upset\w*|angry|anger|annoy\w*|worr\w*|disappo
         r"powerless|ignored|dismissed|fobbed off|brushed off|messed around|pushed around|out of pocket|stuck|stranded|"
         r"costly|expensive|concern\w*|sad|grie\w*|loss|devastat\w*)")
 
-ACKNOWLEDGE = rx(
+ACKNOWLEDGE = rx(r"\bshouldn\'?t have to\b", r"\b(?:a |the )?(?:huge|big|real|massive|serious) (?:hit|blow|knock)\b", r"\bi(?:\'d| would) (?:be|feel)\b[^.?!]*\btoo\b", rf"\bsorry (?:that )?(?:it'?s|it has|you'?ve|you have|you'?re|you were|this has|this is|we)\b[^.?!]*\b(?:feel\w*|{FEEL}|wasted|let you down|put you|left you)",
+           
     rf"\bi (?:can |could )?(?:really |completely |totally |fully |absolutely )?(?:hear|see|tell|imagine|appreciate|get|understand|recognise|recognize) (?:how|why|that|what|just how|the)\b[^.?!]*",
     rf"\b(?:that|this|it|which|what)(?:'s| is| was| has been| must (?:be|have been)| sounds?(?: like)?| would (?:be|have been)| feels?| seems?)\s+(?:\w+\s+){{0,4}}{FEEL}",
     rf"\b{FEEL}\b[^.?!]*\b(?:for you|on you|to you|for your|with your|you(?:'ve| have)? (?:had|been))\b",
@@ -83,7 +84,8 @@ ASK_BLOCK = rx(r"\b(?:order|account|reference|ref|booking|policy|membership|cust
                r"\bwhich (?:do|would) you (?:prefer|like|rather|choose)\b", r"\bwhat time (?:works|suits|is best)\b",
                r"\b(?:which|what) (?:day|date|time|slot)\b")
 
-RESTATE = rx(r"\bso (?:what )?i(?:'m| am) hearing\b", r"\bwhat i(?:'m| am)? hear(?:ing|d)?(?: you say(?:ing)?)? (?:is|was)\b",
+RESTATE = rx(r"\bto check i(?:\'ve| have)? (?:understood|got)\b", r"\bjust so i (?:fix|get|look at|understand|have|know|sort)\b", r"^.{60,}(?:,|:|—|-)\s*(?:correct|right|is that right|is that correct|have i got that right|yes)\?$",
+           r"\bso (?:what )?i(?:'m| am) hearing\b", r"\bwhat i(?:'m| am)? hear(?:ing|d)?(?: you say(?:ing)?)? (?:is|was)\b",
              r"\b(?:if|let me (?:make sure|check)) i(?:'ve| have)? (?:got|understood|understand) (?:this|that|it|you|everything)? ?(?:right|correctly)\b",
              r"\bjust (?:so|to make sure) i(?:'m| am)? (?:clear|understand|have (?:it|this) right)\b", r"\bto (?:recap|sum up|summari[sz]e)\b",
              r"\blet me (?:play|read|say|repeat|sum|summari[sz]e|recap) (?:that|it|this|back|up)\b", r"\bplay(?:ing)? (?:it|that|this) back\b",
@@ -122,7 +124,8 @@ ACTION_VERB = (r"(?:send|sending|book|booking|arrange|arranging|refund|refunding
                r"lend|loan|provide|call|ring|phone|email|text|message|update|visit|come|meet|check|investigate|review|look into|"
                r"look at|chase|find|organise|organize|sort|schedule|assign|transfer|connect|apply|add|remove|change|correct|adjust|"
                r"process|issue|release|courier|ship|post|dispatch|prioriti[sz]e|expedite|rush|ask|talk|speak|write|draft|walk)")
-OFFER = rx(rf"\b(?:i|we)(?:'ll| will| can| could| am going to|'m going to| are going to)\s+(?:\w+\s+){{0,2}}{ACTION_VERB}\b",
+OFFER = rx(rf"\b(?:i|we) (?:can|could) (?!see\b|hear\b|imagine\b|understand\b|tell\b|only\b|appreciate\b|assure\b|promise\b|guarantee\b|be\b|feel\b|relate\b|also see\b)(?:\w+ ){0,1}(?:{ACTION_VERB}|have|do|file|pull|get|run|add|set|sit|try|waive|drop|look|swap|hold)\b", r"\b(?:i|we)(?:\'ve| have) (?:now |just |already )?(?:moved|refunded|rebooked|credited|issued|arranged|upgraded|reserved|fixed|applied|waived|reversed|replaced|restored|reconnected|reinstated)\b", r"\bwhat if (?:we|i)\b", r"\b(?:two|three|a few|some|several) (?:ways|options|choices)\b",
+           rf"\b(?:i|we)(?:'ll| will| can| could| am going to|'m going to| are going to)\s+(?:\w+\s+){{0,2}}{ACTION_VERB}\b",
            rf"\blet me\s+(?:\w+\s+){{0,1}}{ACTION_VERB}\b", r"\bwould you (?:like|prefer|rather)\b", r"\bdo you want (?:me|us) to\b",
            r"\b(?:option|options|choice|choices|alternatives?)\b", r"\beither\b[^.?!]+\bor\b", r"\bhere'?s what (?:i|we) (?:can|will|'ll)\b",
            r"\bwhat i can do\b", r"\bwhat we can do\b", r"\b(?:you can|you could|you're welcome to|feel free to) (?:have|choose|pick|keep|take|come|use|bring|get|switch|return)\b",
@@ -137,7 +140,8 @@ TIME = (r"(?:by|before|within|in the next|no later than|at|until|around|from) (?
         r"|\b(?:today|tonight|tomorrow|this (?:afternoon|evening|morning|week)|first thing|every (?:\w+ )?(?:hour|minutes|day|morning|evening|\d+)|"
         r"hourly|daily|within the hour|in (?:an|one|two|three|\d+) (?:hours?|minutes?|days?|working days?|business days?)|\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d|"
         r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next (?:update|call))\b")
-COMMIT = rx(rf"\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to| have| 've|'m| am|'re| are)\b[^.?!]*\b(?:{TIME})",
+COMMIT = rx(rf"\bi(?:'d| would) like to\b[^.?!]*\b(?:{TIME})",
+           rf"\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to| have| 've|'m| am|'re| are)\b[^.?!]*\b(?:{TIME})",
             r"\bgive me (?:until|till|an hour|\d+|half an hour|ten minutes|twenty minutes)\b",
             rf"\b(?:you'll|you will) (?:get|receive|have|hear)\b[^.?!]*\b(?:{TIME}|from me|from (?:my|our) \w+|confirmation|a copy|an email|a call|a text|written)\b",
             r"\b(?:i|we)(?:'ll| will) (?:personally|myself)\b", r"\bmy name is\b[^.?!]*\b(?:i'll|i will|i'm your|your (?:single |main )?(?:point of )?contact|i'm taking)\b",
@@ -145,7 +149,8 @@ COMMIT = rx(rf"\b(?:i|we)(?:'ll| will| am going to|'m going to| are going to| ha
             r"\b(?:next|following) update (?:will|is)\b", r"\b(?:i|we)(?:'ll| will) (?:update|call|ring|email|text|message) you\b[^.?!]*\b(?:every|again|once|as soon as|when|the moment)\b",
             r"\bi(?:'ve| have) (?:booked|scheduled|arranged|set up) (?:a |the |your )?\w+\b[^.?!]*\b(?:for|at|on)\b")
 
-COLLABORATE = rx(r"\b(?:let'?s|let us|we can|we could|can we|could we|shall we)\b[^.?!]*\b(?:together|figure (?:this|it|out)|work (?:this|it|out)|brainstorm|think (?:this|it) through|come up with|look at (?:the )?options)\b",
+COLLABORATE = rx(r"\bwith (?:their|your) input\b", r"\bwhat if we\b",
+           r"\b(?:let'?s|let us|we can|we could|can we|could we|shall we)\b[^.?!]*\b(?:together|figure (?:this|it|out)|work (?:this|it|out)|brainstorm|think (?:this|it) through|come up with|look at (?:the )?options)\b",
                  r"\btogether\b[^.?!]*\b(?:plan|solution|option|way|fix|work|figure|decide|agree|come up)\b",
                  r"\b(?:your|any) (?:ideas|suggestions|thoughts|input)\b", r"\bwhat (?:would|do) you (?:suggest|think would|think we|propose)\b",
                  r"\bwhat would (?:work|help) (?:best )?for you\b", r"\bwhat (?:ideas|solution) do you have\b", r"\bi'?d (?:like|love) to hear (?:your|what you)\b",
@@ -156,7 +161,8 @@ REASSURE = rx(r"\b(?:our|the|my) (?:best|most senior|senior|most experienced|top
               r"\b(?:leadership|management|our ceo|the director|senior management|our director|head of \w+)\b[^.?!]*\b(?:aware|involved|on|briefed|across)\b",
               r"\byou(?:'re| are) in good hands\b", r"\bwe(?:'re| are) (?:all )?(?:on (?:it|this)|working on (?:it|this)|fully focused)\b", r"\bi won'?t (?:let (?:this|it) drop|transfer you|pass you)\b",
               r"\b(?:everyone|all hands|the team|engineers|technicians) (?:is|are) (?:working|on (?:it|this)|focused)\b", r"\bnot going (?:anywhere|to (?:drop|forget))\b", r"\bi(?:'ve| have) (?:got|assigned|put)\b[^.?!]*\b(?:best|senior|most experienced|lead)\b")
-CHECK = rx(r"\b(?:does|would|will|did|could|can) (?:that|this|it|these|those|either|any of (?:those|these)|the plan|this plan|that plan)(?: (?:one|option|plan|arrangement))?\s+(?:\w+\s+)?(?:work|help|suit|sound|solve|fix|sort|cover|resolve|address|do|be (?:okay|ok|alright|enough|acceptable|fair|helpful)|feel|seem|take|meet|ease|answer|give you|put your)\b[^.?!]*\?",
+CHECK = rx(r"^(?:and |so |okay,? |then,? )?(?:does|would|will|could|is|are|can) (?:that|this|it|either|any of these|one of those|these|those)\b(?! (?:right|correct|true|accurate|the case)\b)[^?]*\?$", r"\bis there anything (?:else )?(?:you need|i can do|we can do|i can help with)\b[^?]*\b(?:close|sort|resolve|put right|settle|finish|wrap)\b",
+           r"\b(?:does|would|will|did|could|can) (?:that|this|it|these|those|either|any of (?:those|these)|the plan|this plan|that plan)(?: (?:one|option|plan|arrangement))?\s+(?:\w+\s+)?(?:work|help|suit|sound|solve|fix|sort|cover|resolve|address|do|be (?:okay|ok|alright|enough|acceptable|fair|helpful)|feel|seem|take|meet|ease|answer|give you|put your)\b[^.?!]*\?",
            r"\bhow (?:does|would) (?:that|this|it) (?:sound|feel|work|seem)\b", r"\bis (?:that|this) (?:okay|ok|alright|acceptable|fair|enough|something that works?)\b[^.?!]*\?",
            r"\bare you (?:happy|comfortable|okay|ok|satisfied|alright) with\b", r"\bdoes (?:that|this) (?:feel|seem) (?:fair|right|reasonable|okay)\b",
            r"\bwould (?:that|this|\d+(?:am|pm)?|\w+day|tomorrow)\b[^.?!]*\b(?:work|suit|help|do)\b[^.?!]*\?", r"\bhave (?:we|i) (?:sorted|resolved|fixed|answered|covered|addressed)\b",
@@ -170,7 +176,8 @@ STATE_VALUES = rx(r"\b(?:we|i) (?:value|believe|care (?:about|deeply)|are commit
                   r"\b(?:for|out of) (?:safety|fairness|privacy|security|ethical|legal|clinical|welfare) (?:reasons|grounds)?\b", r"\bit (?:wouldn'?t|would not) be (?:fair|right|safe|honest|ethical)\b",
                   r"\b(?:fair|honest|safe|ethical) (?:to|for) (?:all|every|other|our|each)\b", r"\bthe principle\b", r"\bmatters (?:to us|more)\b[^.?!]*\b(?:safety|fair|honest|trust|quality)\b",
                   r"\bwe (?:treat|apply) (?:every|all|each)\b[^.?!]*\b(?:same|equally|fairly)\b", r"\bi won'?t (?:compromise|cut corners|bend)\b", r"\b(?:is|are) (?:there|in place) to protect\b")
-REFUSAL = rx(rf"\b(?:i|we)\s+(?:\w+\s+)?(?:can'?t|cannot|can not|won'?t|will not|are unable to|am unable to|'re unable to|'m unable to|am not able to|are not able to|'m not able to|'re not able to|don'?t|do not|aren'?t allowed|am not allowed|'m not allowed|are not allowed)\s+(?:\w+\s+){{0,2}}(?:do|give|offer|refund|replace|change|make|allow|accept|honou?r|waive|extend|reverse|issue|provide|agree|let|take|guarantee|promise|cover|supply|override|break|bend|approve|compensate|go|release|sell|share|discuss|disclose|remove|delete|wipe|skip|keep|continue|send|move|meet|match|reopen|reinstate|bring|put|book|transfer)\b",
+REFUSAL = rx(r"\b(?:won\'?t|will not) be any (?:compensation|refund|credit|exception)\b", r"\bno \w+,? no \w+\b", r"\bwe(?:\'re| are) not (?:going to|responsible|able)\b", r"\bnot much (?:more )?(?:i|we) can do\b", r"\b(?:can\'?t|cannot) (?:absorb|help (?:you|with)|do (?:anything|that|it))\b", r"\btake it up with\b",
+           rf"\b(?:i|we)\s+(?:\w+\s+)?(?:can'?t|cannot|can not|won'?t|will not|are unable to|am unable to|'re unable to|'m unable to|am not able to|are not able to|'m not able to|'re not able to|don'?t|do not|aren'?t allowed|am not allowed|'m not allowed|are not allowed)\s+(?:\w+\s+){{0,2}}(?:do|give|offer|refund|replace|change|make|allow|accept|honou?r|waive|extend|reverse|issue|provide|agree|let|take|guarantee|promise|cover|supply|override|break|bend|approve|compensate|go|release|sell|share|discuss|disclose|remove|delete|wipe|skip|continue|send|move|meet|match|reopen|reinstate|bring|put|book)\b",
              r"\bunfortunately\b", r"\bthere(?:'s| is) nothing (?:more |else )?(?:i|we) can\b", r"\b(?:that'?s|it'?s|this is) (?:just )?(?:our|company|the) policy\b",
              r"\bout of (?:my|our) hands\b", r"\bnot (?:possible|something (?:we|i) (?:can|do))\b", r"\bno exceptions?\b", r"\bour hands are tied\b")
 BOUNDARY_TONE = rx(r"\b(?:i|we) (?:want|'d like|would like|am happy|'m happy|are happy) to (?:help|keep|sort|find|work)\b", r"\bwhat i can do\b",
@@ -184,7 +191,8 @@ PART = rx(r"\bnot (?:the )?(?:right|best|a good) fit\b", r"\bpart (?:ways|compan
           r"\bwelcome (?:you )?back\b", r"\bno hard feelings\b", r"\b(?:release|end|close) (?:you from |the |your )(?:contract|account|agreement)\b[^.?!]*\b(?:without|no) (?:fee|penalty|charge)\b",
           r"\bbetter (?:suited|served|placed)\b")
 
-BLAME = rx(r"\byou (?:should|could|ought to|need to) have\b(?! been)", r"\bif you(?:'d| had)\s+(?:\w+\s+){0,2}(?:read|checked|followed|called|told|updated|rebooted|listened|looked|paid|booked|rung|come|sent|filled|signed|noticed|bothered)\b",
+BLAME = rx(r"\b(?:is|it\'?s) (?:down to|up to) (?:the customer|you|your)\b", r"\b(?:the )?(?:responsibility|responsible) of the (?:customer|client|user)\b", r"\bcustomer\'?s responsibility\b", r"\bwhy (?:would|did|on earth would) you\b", r"\bnot (?:on|down to) us\b", r"\b(?:problem|fault|issue),? not ours\b", r"\b(?:late|wrong|changed|missing|delayed) (?:from|on) your (?:side|end)\b", r"\bthat\'?s on your (?:side|end)\b", r"\byour (?:club|team|office|company|side|board|staff|people|developer|it department) (?:didn\'?t|did not|failed|forgot|just isn\'?t|never|changed|caused)\b", r"\bsomeone (?:in|on|from) your (?:office|team|side|end|company)\b", r"\byou signed (?:knowing|it|the|up)\b", r"\byou (?:never|didn\'?t|did not) (?:put|tell|mention|say|specify|include|ask)\b", r"\bwe(?:\'re| are) not (?:responsible|liable|to blame)\b", r"\bmessing about\b", r"\bthe (?:driver|staff|technician|engineer)\'?s fault\b",
+           r"\byou (?:should|could|ought to|need to) have\b(?! (?:been|heard|had|received|got|gotten|known about))", r"\bif you(?:'d| had)\s+(?:\w+\s+){0,2}(?:read|checked|followed|called|told|updated|rebooted|listened|looked|paid|booked|rung|come|sent|filled|signed|noticed|bothered)\b",
            r"\byou (?:didn'?t|did not|failed to|forgot to|never|neglected to)\s+(?:\w+\s+)?(?:read|check|follow|call|tell|update|reboot|book|pay|send|fill|sign|notice|inform|submit|attach|give|mention|specify|approve|reply|respond|confirm|respond)\b",
            r"\b(?:it'?s|it is|that'?s|that is|this is|this isn'?t|that isn'?t|it isn'?t|wasn'?t|was not)\s+(?:really |actually |exactly )?(?:not )?(?:our|my|the company'?s) fault\b",
            r"\bnot (?:our|my) (?:fault|problem|responsibility|mistake)\b", r"\b(?:courier|carrier|supplier|manufacturer|vendor|third[- ]party|partner|bank|airline|contractor|other department|head office|warehouse|cloud provider|provider|developer|the system|driver|subcontractor|insurer|landlord)\b[^.?!]*\b(?:messed up|fault|to blame|responsible|screwed up|dropped the ball|caused (?:this|it)|let (?:us|you) down|not us)\b",
@@ -192,20 +200,23 @@ BLAME = rx(r"\byou (?:should|could|ought to|need to) have\b(?! been)", r"\bif yo
            r"\byou were (?:warned|supposed to)\b", r"\bas (?:you were|clearly) (?:told|stated|explained|mentioned|written)\b", r"\b(?:it|that) was (?:in|on) the (?:email|sms|text|letter|website|terms)\b",
            r"\byou (?:signed|agreed to|accepted) (?:it|the terms|this)\b[^.?!]*\b(?:so|therefore)\b", r"\bread (?:the|your) (?:email|messages|terms|small print|contract)\b", r"\b(?:your|the customer'?s) (?:team|staff|side) (?:approved|signed off|caused|changed)\b",
            r"\byour team'?s\b[^.?!]*\b(?:approval|fault|change|sign-?off)\b", r"\bsigned off on it\b")
-DISMISS = rx(r"\bcalm down\b", r"\b(?:just )?relax\b", r"\bnot (?:a|that|such a) big (?:a )?deal\b", r"\bno big deal\b", r"\b(?:it'?s|that'?s|it is|that is) (?:only|just) (?:a|one|\w+ (?:minutes|hours|days|pounds|dollars|quid|bucks))\b",
+DISMISS = rx(r"\b(?:it\'?s|that\'?s|this is) (?:a|just a|only a) \w+,? not (?:a |an )?\w+\b", r"\bnothing to worry about\b", r"\bsit tight\b", r"\blike everyone else\b", r"\byou(?:\'re| are) not the only (?:one|person|customer)\b", r"\bthat\'?s (?:normal|standard|expected|to be expected)\b", r"\bnot my problem\b", r"\bthat\'?s your choice\b", r"\bif you(?:\'re| are) not happy\b", r"\bbeing (?:a bit )?(?:sensitive|dramatic|precious|unreasonable)\b", r"\bjust isn\'?t used to\b", r"\bdon\'?t stress\b", r"\bthese things happen\b",
+           r"\bcalm down\b", r"\b(?:just )?relax\b", r"\bnot (?:a|that|such a) big (?:a )?deal\b", r"\bno big deal\b", r"\b(?:it'?s|that'?s|it is|that is) (?:only|just) (?:a|one|\w+ (?:minutes|hours|days|pounds|dollars|quid|bucks))\b",
              r"\b(?:you'?re|you are) overreacting\b", r"\bno need to (?:get|be) (?:so )?(?:upset|angry|worked up|emotional|dramatic|rude)\b", r"\bthere'?s no need (?:for|to)\b[^.?!]*\b(?:shout|tone|upset|angry|that)\b",
              r"\bchill\b", r"\bstop (?:shouting|yelling|complaining|being)\b", r"\bdon'?t (?:be|get) (?:so )?(?:dramatic|upset|worked up|angry|emotional)\b", r"\bworse things\b",
-             r"\b(?:it|these things|stuff) happens?[.!]*$", r"\bwhat did you expect\b", r"\bbeing (?:a bit )?(?:sensitive|dramatic|precious)\b", r"\bdidn'?t mean it like that\b", r"\b(?:everyone|everybody|other customers?) (?:else )?(?:has|had|is|are|have) (?:been )?(?:waiting|the same|managed|coped|dealing)\b", r"\b(?:it'?s|it is) not the end of the world\b",
+             r"^(?:well,? |look,? |hey,? )?(?:it|stuff) happens[.!]*$", r"\bwhat did you expect\b", r"\bbeing (?:a bit )?(?:sensitive|dramatic|precious)\b", r"\bdidn'?t mean it like that\b", r"\b(?:everyone|everybody|other customers?) (?:else )?(?:has|had|is|are|have) (?:been )?(?:waiting|the same|managed|coped|dealing)\b", r"\b(?:it'?s|it is) not the end of the world\b",
              r"\bmoving on\b", r"\bget over it\b", r"\byou'?ll (?:survive|be fine)\b", r"\bcould be worse\b", r"\bat least (?:it|you)\b", r"\bit'?s hardly\b",
              r"\b(?:a bit|rather) (?:dramatic|much)\b", r"\bdon'?t take it personally\b")
 CLICHE = rx(r"\bi know (?:exactly |just )?how you (?:feel|must feel)\b", r"^i (?:totally |completely |fully )?understand[.!,]?$", r"^(?:i )?(?:totally |completely )?understand(?: your (?:frustration|concern|feelings?|anger|point))?[.!]?$",
             r"\bi understand your (?:frustration|concern|feelings?|anger)\b[.!]?$", r"^i hear you[.!]?$", r"\bi feel your pain\b", r"\bi (?:totally |completely )?get it[.!]?$")
-ARGUE = rx(r"\b(?:that'?s|that is|this is|it'?s|it is) (?:simply |just |actually |absolutely |completely )?(?:not (?:true|correct|right|accurate|what happened|the case)|untrue|incorrect|false|wrong)\b",
+ARGUE = rx(r"\bi(?:\'m| am) not sure (?:that\'?s|that is|this is) (?:right|true|correct|accurate)\b", r"\bare you sure (?:you|that|it)\b", r"\bi (?:have to|must|need to|\'ve got to) push back\b", r"\bwe(?:\'re| are) not (?:overcharging|lying|wrong|ignoring|hiding)\b", r"\b(?:doesn\'?t|does not|don\'?t|never) make (?:mistakes|errors)\b", r"\b(?:more likely|most likely|probably|surely),? (?:someone|you|your)\b", r"\b(?:just )?to correct you\b", r"\b(?:the|our) (?:plan|work|product|system|design|code|quote|price|bill) is (?:solid|fine|correct|right|accurate|working)\b", r"\bno matter how\b", r"^(?:hey|hi|sir|ma\'am|look)?[ ,]*\w*,? actually\b", r"\bso it\'?s (?:the \w+\'?s|my|our) fault\b", r"\bthat\'?s not (?:how|what) (?:\w+ )?(?:works|happened|we do)\b", r"\bto be fair,",
+           r"\b(?:that'?s|that is|this is|it'?s|it is) (?:simply |just |actually |absolutely |completely )?(?:not (?:true|correct|right|accurate|what happened|the case)|untrue|incorrect|false|wrong)\b",
            r"\byou(?:'re| are) (?:\w+ )?(?:wrong|mistaken|incorrect|confused|misremembering|exaggerating)\b", r"^actually,? (?:that|it|you|the|we|this|no)\b", r"\bwith (?:all )?(?:due )?respect,", r"^no,? (?:that|it|you|we)\b",
            r"\bif you(?:'d| would) (?:let me finish|listen)\b", r"\bthat'?s not how (?:it|this|that) works\b",
            r"\bi never said\b", r"\bthat'?s (?:not|never been) (?:our|the) (?:policy|case)\b", r"\bnowhere (?:in|does)\b", r"\bthere is no (?:way|record|evidence) (?:that|you)\b",
            r"\bin fact,? (?:you|it|that)\b", r"\byou'?re not (?:listening|understanding)\b", r"\bas i (?:already )?(?:said|told you|explained)\b")
-HOSTILE = rx(r"\b(?:idiot\w*|stupid|moron\w*|clueless|pathetic|ridiculous|absurd|ignorant|useless|genius|brain|dumb|lazy|rude|entitled|whin\w+|pathetic|nonsense|rubbish|joke)\b",
+HOSTILE = rx(r"\bgood luck (?:finding|with|getting)\b", r"\bit\'?s not like (?:i|we) can\b", r"\bwe(?:\'re| are) not a charity\b", r"\bend of story\b", r"\bmaybe \w+ (?:just )?(?:isn\'?t|aren\'?t) for you\b", r"\bput up with\b", r"\bmoaning\b", r"\bnext[!.]*$", r"^fine[.!]", r"^seriously[.!?]*$", r"\bwhen it gets there\b", r"\byou know[.!]*$", r"\bthinks? (?:the|that|servers|it|we)\b[^.?!]*\b(?:magic|optional|free)\b", r"\bmessing about\b", r"\bwon\'?t implement\b", r"\b(?:honestly|frankly),? (?:the|your|some)\b[^.?!]*\b(?:just|isn\'?t|can\'?t)\b",
+           r"\b(?:idiot\w*|stupid|moron\w*|clueless|pathetic|ridiculous|absurd|ignorant|useless|genius|brain|dumb|lazy|rude|entitled|whin\w+|pathetic|nonsense|rubbish|joke)\b",
              r"\bgreat,? another\b", r"\boh,? (?:great|wonderful|brilliant|fantastic|lovely|perfect)\b", r"\bgood luck with that\b", r"^whatever\b|\bwhatever[.!]*$", r"\bif you can read\b", r"\bcan you (?:even )?read\b",
              r"\bdid you (?:even|actually) (?:read|bother|try|look|check|listen)\b", r"\bare you (?:kidding|serious|joking)\b", r"\bseriously\?", r"\bpeople like you\b", r"\bcustomers like you\b",
              r"\btake (?:it|your business) (?:somewhere|elsewhere)\b", r"\bnot my problem\b", r"\bdeal with it\b", r"\bshut up\b", r"\bhow many times do i have to\b",
@@ -213,7 +224,7 @@ HOSTILE = rx(r"\b(?:idiot\w*|stupid|moron\w*|clueless|pathetic|ridiculous|absurd
              r"\bnice try\b", r"\bmaking (?:things|it|stuff) up\b", r"\btrying (?:it on|to get (?:a|something) for free)\b", r"\bnext time,? (?:maybe )?(?:try|read)\b", r"\bthanks? for nothing\b", r"\bsome of us\b", r"\bhave a nice day\b(?=[^.?!]*$)", r"\bknows? everything\b",
              r"\bhonestly,? (?:some|people)\b", r"!{2,}|\?!|!\?", r"\bif you don'?t like it\b", r"\bgo (?:somewhere|elsewhere)\b", r"\bthat'?s your problem\b")
 OVER_PROMISE = rx(r"\b(?:this|it|that)(?:'ll| will) never happen (?:to you )?again\b", r"\bi (?:promise|guarantee|swear)\b", r"\bwe guarantee\b", r"\b100 ?(?:%|per ?cent|percent)\b",
-                  r"\bguaranteed\b", r"\babsolutely (?:will|definitely)\b[^.?!]*\b(?:today|tomorrow|never|always)\b", r"\bnever again\b", r"\bdefinitely (?:be|have|get|arrive|fixed|back) (?:by|today|tomorrow|tonight|in)\b",
+                  r"(?<!not )(?<!never )\bguaranteed\b", r"\babsolutely (?:will|definitely)\b[^.?!]*\b(?:today|tomorrow|never|always)\b", r"\bnever again\b", r"\bdefinitely (?:be|have|get|arrive|fixed|back) (?:by|today|tomorrow|tonight|in)\b",
                   r"\bi(?:'ll| will) make sure (?:this|it|that) never\b", r"\bno (?:more|further) (?:problems|issues|outages)\b[^.?!]*\b(?:ever|again|guarantee)\b", r"\bwithout (?:fail|question)\b[^.?!]*\b(?:will|by)\b")
 HOSTILE_EXEMPT_CAPS = frozenset({"SLA", "ETA", "CEO", "ID", "NHS", "API", "VPN", "ISP", "USA", "UK", "EU", "IT", "OK", "PM", "AM", "GP", "MRI", "ATM", "PIN",
                                  "HR", "VIP", "FAQ", "PDF", "SMS", "DM", "CRM", "SAAS", "AWS", "DNS", "QA", "UX", "VAT", "GST", "TV", "DVD", "USB", "IVF",
@@ -269,8 +280,7 @@ def classify(sentence: Sentence) -> set[str]:
         found.add("offer_options")
     if COMMIT.search(s) and not OFFER_BLOCK.search(s):
         found.add("commit_next_step")
-        if not re.search(r"\b(?:or|either|option|choice|would you (?:like|prefer|rather))\b", s):
-            found.discard("offer_options")  # a dated commitment is a next step, not a menu of options
+
     if COLLABORATE.search(s):
         found.add("collaborate")
     if REASSURE.search(s):
