@@ -109,6 +109,8 @@ def test_grade_never_exceeds_points_and_never_raises(monkeypatch, capsys):
     from course import grading
     from course.feedback import Assessment
     answers.remember("ex1_4", GOOD_REPLY)
+    if hasattr(grading, "integrity"):  # this test patches the engine on purpose; it is not a learner tampering
+        monkeypatch.setattr(grading.integrity, "problems", lambda *a, **k: [])
     monkeypatch.setattr(grading, "assess_exercise", lambda *_: Assessment(kind="reply", score=9))
     assert graded(capsys, "ex1_4")[0] == 4.0
     def broken(*_):

@@ -22,7 +22,7 @@ def course_text() -> str:
         return ""
     parts = [t["summary"] for t in cat.techniques.values()]
     for content in cat.lesson_content.values():
-        parts += content["objectives"]
+        parts += content["objectives"] + [content["story"]["setting"], content["story"]["customer_message"]]
         for ex in content["exercises"]:
             parts += [o["why"] for o in ex.get("options", [])] + [p["why"] for p in ex.get("phrases", [])]
             parts += [i["why"] for i in ex.get("items", [])]

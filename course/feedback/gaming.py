@@ -21,11 +21,37 @@ vent venting listen listening heard validate validation technique techniques euo
 timeline sla slas contract contracts scope sign-off signoff expectations escalation de-escalate deescalate rapport
 trust regroup leverage leveraging handover transition gracefully graciously fit mindset feelings facts offer
 """.split())
+# Nouns that name techniques or rubric parts: sentences made of these describe an answer instead of giving one.
+TECH_NOUNS = frozenset("""
+empathy acknowledgement acknowledgment apology apologies restate restating summarising summarizing summary options alternatives
+resolution brainstorm brainstorming collaboration reassurance boundary boundaries values objectivity assertiveness venting validation
+technique techniques euoc grievance timeline sla escalation rapport regroup handover mindset criteria criterion situation analysis
+plan impact cause questions steps feelings facts empathise empathize acknowledge apologise apologize empathic empathetic
+""".split())
+PRONOUNS = {"i": "P", "me": "P", "my": "P", "mine": "P", "you": "P", "your": "P", "yours": "P", "she": "P", "her": "P", "he": "P",
+            "him": "P", "his": "P", "they": "P", "them": "P", "their": "P", "we": "P", "us": "P", "our": "P", "i'm": "P BE",
+            "you're": "P BE", "she's": "P BE", "he's": "P BE", "they're": "P BE", "i've": "P HAVE", "you've": "P HAVE",
+            "she'd": "P HAVE", "he'd": "P HAVE", "i'd": "P HAVE", "you'd": "P HAVE", "they'd": "P HAVE", "am": "BE", "are": "BE",
+            "is": "BE", "was": "BE", "were": "BE", "have": "HAVE", "has": "HAVE", "had": "HAVE", "myself": "P", "yourself": "P", "herself": "P"}
 TOKEN_ANSWERS = frozenset({"ok", "okay", "k", "idk", "n/a", "na", "none", "nothing", "yes", "no", "test", "asdf",
                            "see above", "same as above", "tbd", "todo", "done", "fine", "whatever", "dunno", "pass"})
 TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>")
-CODE_LINE = re.compile(r"^\s*(def |class |import |from \S+ import|print\(|return |for .+ in .+:|if .+:\s*$|\{\s*\"|\"[a-z_]+\"\s*:|"
+CODE_LINE = re.compile(r"^\s*(-?\s*[a-z]+_[a-z_]+\s*:|[a-z_]+:\s*(?:true|false|\"[^\"]*\")\s*$|def |class |import |from \S+ import|print\(|return |for .+ in .+:|if .+:\s*$|\{\s*\"|\"[a-z_]+\"\s*:|"
                        r"\|\s*-{3,}|[a-z_]+\s*=\s*[\[\{\"'0-9]|function\s*\(|console\.log|SELECT |<\?php)", re.M)
+
+
+def _neutral(tokens: list[str]) -> list[str]:
+    """Tokens with pronouns and auxiliaries folded, so "I've been on hold" matches "she'd been on hold"."""
+    return " ".join(PRONOUNS.get(t, t) for t in tokens).split()
+
+
+def _content_adjacency(tokens: list[str]) -> float:
+    """Share of neighbouring word pairs that are both content words: high in word salad and keyword lists."""
+    pairs = list(zip(tokens, tokens[1:]))
+    if not pairs:
+        return 0.0
+    content = lambda t: t not in FUNCTION_WORDS and t not in PRONOUNS and "'" not in t
+    return sum(content(a) and content(b) for a, b in pairs) / len(pairs)
 
 
 def _label_share(tokens: list[str]) -> float:
@@ -70,6 +96,24 @@ def detect(text: str, *, customer: str | None = None, prompt: str | None = None,
         return "other_language", "This course assesses answers in English. Please write your answer in English sentences."
     if len(tokens) >= 8 and not punctuated and text[:1].islower():
         return "word_salad", "These words do not form sentences. Write your answer as you would say it."
+    if len(tokens) >= 10 and _content_adjacency(tokens) >= 0.55:
+        return "word_salad", "These words do not form sentences. Write your answer as you would say it."
+    bullets = [ln for ln in text.splitlines() if re.match(r"\s*[-*•]\s+\S", ln)]
+    if len(bullets) >= 4 and sum(len(words(b)) <= 5 for b in bullets) >= 0.7 * len(bullets):
+        return "keyword_list", "This is a list of short points, not an answer. Write it as you would say it."
+    lowered_text = text.lower()
+    if re.search(r"\bthis (?:reply|reflection|answer|response)\b", lowered_text) and \
+            sum(t in LABEL_VOCAB or t in TECH_NOUNS for t in tokens) / len(tokens) >= 0.06:
+        return "label_stuffing", "This describes what an answer should contain instead of answering. Say the words you would actually use."
+    if len(re.findall(r"\b(?:technique|situation|analysis|plan|empathy|offer|check|understand)\s*:", lowered_text)) >= 3 and "✔" in text:
+        return "label_stuffing", "This ticks off the rubric instead of answering it. Write your reflection as prose."
+    sent_objs = sentences(text)
+    nouny = [x for x in sent_objs if _noun_label_sentence(x.text)]
+    if len(sent_objs) >= 3 and len(nouny) >= 0.5 * len(sent_objs):
+        return "label_stuffing", "These sentences name techniques instead of using them. Say what you would actually say."
+    starts = Counter(" ".join(words(x.text)[:3]) for x in sent_objs if len(words(x.text)) >= 3)
+    if sent_objs and starts and starts.most_common(1)[0][1] >= 3 and starts.most_common(1)[0][1] >= 0.5 * len(sent_objs):
+        return "repetition", "The same sentence pattern is repeated. Say each thing once, in your own words."
 
     sents = [s.lower for s in sentences(text)]
     if len(sents) >= 3:
@@ -81,14 +125,28 @@ def detect(text: str, *, customer: str | None = None, prompt: str | None = None,
     if eight and Counter(eight).most_common(1)[0][1] >= 3:
         return "repetition", "Part of this is repeated several times. Say each thing once; repeating it does not add credit."
 
+    own = set(tokens)
+    if kind == "reflection" and len(tokens) >= 60 and not own & {"i", "me", "my", "i'm", "i've", "i'd", "i'll", "myself"} \
+            and not re.search(r"\d", text):
+        return "padding", "This is general writing with no experience of your own. Reflect on a real situation you lived or saw."
+    if kind == "reply" and len(tokens) >= 80 and not own & {"you", "your", "you're", "you've", "you'll", "yours"}:
+        return "padding", "This never speaks to the customer about their case. Write to them, about what happened to them."
     if customer:
-        cust = words(customer)
-        if containment(tokens, cust) >= 0.5 or (containment(cust, tokens) >= 0.6 and len(tokens) - len(cust) < 30):
+        cust = _neutral(words(customer))
+        mine = _neutral(tokens)
+        if containment(mine, cust) >= 0.5 or (containment(cust, mine) >= 0.6 and len(tokens) - len(cust) < 30):
             return "pasted_customer", "Most of this repeats the customer's own message. Answer them in your own words."
+        engaged = _engagement(tokens, words(customer))
+        if len(tokens) >= 70 and engaged is not None and engaged < 0.05 and _corporate(tokens):
+            return "padding", "This does not engage with what the customer said. Answer their situation, not customers in general."
     if prompt:
         pr = words(prompt)
         if containment(tokens, pr, 3) >= 0.45 or (containment(pr, tokens, 3) >= 0.6 and len(tokens) - len(pr) < 40):
             return "copy_of_prompt", "Most of this repeats the question. Answer it with your own story and thinking."
+    if kind == "reflection":
+        questions = [x for x in sentences(text) if x.text.rstrip().endswith("?")]
+        if questions and len(questions) >= 0.5 * len(sentences(text)):
+            return "copy_of_prompt", "This asks questions back instead of answering them. Answer with your own story and thinking."
     if prompt and kind == "reflection":
         # the prompt turned round ("Think of a time when I...") still adds nothing of the writer's own
         prompt_vocab = set(words(prompt)) | {"i", "my", "me", "i'm", "i'll", "i've", "myself"}
@@ -101,8 +159,8 @@ def detect(text: str, *, customer: str | None = None, prompt: str | None = None,
     if listy and sum(len(words(s.text)) for s in listy) >= 0.4 * len(tokens):
         return "keyword_list", "Most of this is a list of terms, not an answer. Write it as you would say it."
     if course_text and len(tokens) >= 8:
-        ct = words(course_text)
-        if containment(tokens, ct, 4) >= 0.5:
+        ct = _neutral(words(course_text))
+        if containment(_neutral(tokens), ct, 4) >= 0.5:
             return "copy_of_course_text", "Most of this is copied from the course text. Put the idea in your own words and apply it."
     return None
 
@@ -122,6 +180,30 @@ def _technique_phrases(text: str) -> set[str]:
             if len(parts) >= 2 and all(p in sw or p.rstrip("e") + "ing" in sw for p in parts):
                 found.add(tid)
     return found
+
+
+def _noun_label_sentence(sentence: str) -> bool:
+    content = [t for t in words(sentence) if t not in FUNCTION_WORDS]
+    hits = sum(t in TECH_NOUNS for t in content)
+    return hits >= 2 and hits / max(1, len(content)) >= 0.35 or (hits >= 1 and len(content) <= 3 and hits / len(content) >= 0.5)
+
+
+CORPORATE = frozenset("""committed commitment mission values valued valuable innovation innovative leverage cutting-edge
+excellence strive dedicated passionate customer-centric world-class solutions stakeholders empower empowering seamless
+journey experience experiences ensure ensuring policies designed providing deliver delivering quality standards""".split())
+
+
+def _corporate(tokens: list[str]) -> bool:
+    """Boilerplate voice: mission-statement words, few words addressed to this customer."""
+    return sum(t in CORPORATE for t in tokens) >= 4
+
+
+def _engagement(tokens: list[str], customer_tokens: list[str]) -> float | None:
+    """Share of the customer's distinctive words that the reply takes up (None when the message is too short)."""
+    theirs = {t for t in customer_tokens if t not in FUNCTION_WORDS and len(t) > 3}
+    if len(theirs) < 6:
+        return None
+    return len(theirs & set(tokens)) / len(theirs)
 
 
 _FOREIGN_MARKS = re.compile(r"[àâäçéèêëîïôöùûüÿñßœæãõáíóú¿¡]", re.I)

@@ -16,24 +16,26 @@ from .text import sentences, words
 MODULE_TECHNIQUES = {
     "01_listen": r"\blisten\w*|\blet (?:him|her|them|the \w+) (?:vent|talk|finish|speak|get it (?:all )?out)|\bvent\w*|\binterrupt\w*|\bsilen\w+|\bpaus\w+|\b(?:feel|felt|feeling) (?:heard|listened)|\bheard\b|\bthank\w* (?:him|her|them|the \w+|you) for|\bhear (?:him|her|them) out|\bquiet\b|\bsaid nothing|\bfinish(?:ed)? (?:talking|speaking)",
     "02_empathy": r"\bempath\w+|\bin (?:his|her|their|the customer'?s) shoes|\backnowledg\w+|\bapologi[sz]\w+|\bsorry\b|\bwhere (?:he|she|they) (?:was|were|are|is) right|\byou(?:'re| are) right\b|\bvalidat\w+|\bhis feelings|\bher feelings|\btheir feelings|\bhow (?:he|she|they) felt\b|\bnam(?:e|ed|ing) (?:the|her|his|their) (?:feeling|frustration|worry|fear)",
-    "03_understand": r"\bquestion\w*|\basked\b|\bask\b|\bsummar\w+|\brestat\w+|\bplay(?:ed)? (?:it )?back|\btimeline\b|\broot cause|\bcause\b|\bwhat i heard|\bclarif\w+|\bdig(?:ging)? (?:deeper|into)|\bassum\w+|\bfeelings first",
+    "03_understand": r"\bquestion\w*|\bask(?:ed|ing|s)?\b|\bsummar\w+|\brestat\w+|\bplay(?:ed)? (?:it )?back|\btimeline\b|\broot cause|\bcause\b|\bwhat i heard|\bclarif\w+|\bdig(?:ging)? (?:deeper|into)|\bassum\w+|\bfeelings first",
     "04_resolve": r"\boption\w*|\bchoice\w*|\balternative\w*|\bbrainstorm\w*|\btogether\b|\bcheck\w* (?:that|if|whether|back|in|it)|\bfollow(?:ed|ing)?[- ]up|\bresolved?\b|\bsolution\w*|\bwhat is possible|\bwhat we could do|\bwhat (?:i|we) can do",
     "05_hold_ground": r"\bassertiv\w+|\bobjectiv\w+|\bpolicy\b|\bvalues?\b|\brespect\w*|\bboundar\w+|\bcalm\w*|\bhold (?:my|our|the) ground|\bstand (?:my|our) ground|\bstood (?:my|our) ground|\btrust\b|\bregroup\b|\bprinciple\w*|\bfirm\w*|\bpolite\w*|\bnot personal|\bissue,? not the person|\bexplain\w* why",
     "06_outages": r"\breach(?:ed)? out|\bpersonally|\bupdates?\b|\bstatus\b|\bevery (?:\w+ )?(?:hour|minutes|day)|\bbest (?:people|engineers|team)|\btop priority|\bpriority\b|\bnamed (?:person|contact|communicator)|\bcommunicat\w+|\binformed\b|\bin the (?:loop|know)|\breassur\w+|\bpoint of contact|\bdirectly\b|\bfocus\w* on (?:the )?(?:fix|solution|solving)",
     "07_protect": r"\bin writing|\bwritten\b|\bwrite (?:it|things|everything) down|\bcontract\w*|\bsla\b|\bscope\b|\bsign(?:ed)?[- ]off|\bchange (?:log|request|order)s?|\btimeline\b|\bdeadline\w*|\bdecision dates?|\bup ?front\b|\bagree\w* (?:in advance|beforehand|up front|upfront)|\bdocument\w*|\bterms\b|\bexpectations\b|\bassum\w+",
-    "08_part_ways": r"\bpart(?:ed)? ways|\bright fit|\bgood fit|\bwalk(?:ed)? away|\bgracious\w*|\bthank\w* (?:him|her|them|the \w+) for (?:their|his|her) (?:business|custom|years|loyalty)|\bhand(?:ed)?[- ]?over|\bhand (?:the|it|them) (?:account )?over|\brefer(?:red)?\b|\bwish(?:ed)? (?:him|her|them) well|\bdoor open|\bleave on good terms|\bend(?:ed)? (?:it |the relationship )?(?:well|politely|respectfully|kindly)|\bburn(?:ed|ing)? bridges|\bpolitely decline",
-    "09_capstone": r"\bempathy\b|\bunderstand\b|\boffer\w*|\bcheck\w*|\beuoc\b|\bin order\b|\bskipp\w+|\brush\w+|\bjump\w* (?:straight )?to|\bleapfrog\w*|\bsteps?\b",
+    "08_part_ways": r"\bpart(?:ed)? ways|\bright fit|\bgood fit|\bwalk(?:ed)? away|\bgracious\w*|\bthank\w* (?:him|her|them|the \w+) for (?:\w+ ){0,3}(?:business|custom|years|loyalty|membership|patronage)|\bthe right \w+ for (?:him|her|them)|\bhand(?:ed)?[- ]?over|\bhand (?:the|it|them) (?:account )?over|\brefer(?:red)?\b|\bwish(?:ed)? (?:him|her|them) well|\bdoor open|\bleave on good terms|\bend(?:ed)? (?:it |the relationship )?(?:well|politely|respectfully|kindly)|\bburn(?:ed|ing)? bridges|\bpolitely decline",
+    "09_capstone": r"\bempathy\b|\bunderstand\b|\boffer\w*|\bcheck(?:ed|ing|s)?\b(?!-in)|\beuoc\b|\bin order\b|\bskipp\w+|\brush\w+|\bjump\w* (?:straight )?to|\bleapfrog\w*|\bsteps?\b",
 }
-MISUSE = rx(r"\bcalm down\b", r"\bi know (?:exactly )?how you feel\b", r"\btold (?:him|her|them) to (?:relax|calm|stop)\b", r"\bunfortunately,? we can'?t\b",
+MISUSE = rx(r"\bthat'?s (?:the|our) policy\b", r"\bnothing (?:i|we) can do\b", r"\bpeople like (?:him|her|them|you)\b", r"\bmost difficult\b",
+            r"\bopen questions?\b[^.?!]*['\"“‘]\s*(?:is|are|do|does|did|can|could|have|has|was|were|will)\b[^?]*\?", r"\bjust kept saying\b", r"\bcalm down\b", r"\bi know (?:exactly )?how you feel\b", r"\btold (?:him|her|them) to (?:relax|calm|stop)\b", r"\bunfortunately,? we can'?t\b",
             r"\bproved (?:him|her|them) wrong\b", r"\bput (?:him|her|them) in (?:their|his|her) place\b", r"\bwon the argument\b",
             r"\bshowed (?:him|her|them) (?:who|that (?:he|she|they) (?:was|were) wrong)\b", r"\bargu(?:ed|ing) (?:him|her|them|back)\b", r"\bnot my fault\b")
 PAST = re.compile(r"\b(?:was|were|had|did|said|told|came|went|got|called|rang|asked|felt|made|took|gave|saw|thought|wanted|needed|kept|left|"
                   r"began|started|ended|tried|explained|refused|shouted|complained|arrived|happened|worked|\w+ed)\b", re.I)
-DETAIL = re.compile(r"\d|\b(?:last|this|that|one|a few|two|three) (?:week|month|year|winter|summer|spring|autumn|fall|morning|evening|night|day|"
-                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|shift|time)\b|\b(?:yesterday|once|recently|when i (?:worked|was))\b|"
-                    r"\b(?:mr|mrs|ms|dr|miss)\.? [A-Z]|\b(?:a|an|our|my|the) (?:customer|client|guest|patient|caller|member|tenant|parent|passenger|buyer|user|colleague|manager)\b", re.I)
+DETAIL = re.compile(r"\d|\b(?:last|this|that|one|a few|two|three) (?:week|month|year|winter|summer|spring|autumn|fall|morning|evening|night|day|hour|minute|"
+                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|shift|time)s?\b|\b(?:yesterday|once|recently|when i (?:worked|was))\b|"
+                    r"\b(?:mr|mrs|ms|dr|miss)\.? [A-Z]|\b(?:a|an|our|my|the|one|this|that|hotel|shop|regular) (?:customer|client|guest|patient|caller|member|tenant|parent|passenger|buyer|user|colleague|manager|man|woman|lady|gentleman|homeowner|couple|family)\b|^(?:a |one )?(?:hotel |shop |bank |gym )?(?:customer|client|guest|patient|caller|member|tenant|homeowner)\b", re.I)
 PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
-ANALYSIS = rx(r"\bbecause\b", r"\bsince (?:he|she|they|i|we|it|the)\b", r"\bwhich (?:made|meant|is why|was why|left)\b", r"\bthat'?s why\b", r"\bthe reason\b",
+WHY_WORDS = r"(?:feel|felt|need|needed|wanted|heard|ignored|listen\w*|angr\w*|calm\w*|trust\w*|worse|better|work(?:ed|s)?|help\w*|fail\w*|upset|frustrat\w*|respect\w*|understood|valued|embarrass\w*|scared|afraid|worried|relie\w*|defen\w*|handled|silence|mattered|cared)"
+ANALYSIS = rx(rf"\bbecause\b[^.?!]*\b{WHY_WORDS}", rf"\b{WHY_WORDS}\b[^.?!]*\bbecause\b", rf"\bsince (?:he|she|they|i|we|it|the)\b[^.?!]*\b{WHY_WORDS}", r"\bwhich (?:made|meant|is why|was why|left)\b", r"\bthat'?s why\b", r"\bthe reason\b",
               r"\b(?:he|she|they|the customer|the client|the guest|the patient) (?:just |really |only )?(?:felt|was feeling|were feeling|needed|wanted|was worried|were worried|was afraid|was scared|didn'?t feel|did not feel|was embarrassed|cared)\b",
               r"\bwhat (?:he|she|they) (?:really |actually )?(?:needed|wanted)\b", r"\bi (?:realised|realized|learned|learnt|understood|saw|noticed) (?:that|how|why|then)?\b",
               r"\b(?:worked|helped|failed|backfired|made it worse|made things worse|calmed (?:him|her|them|things) down|escalated)\b[^.?!]*\b(?:because|since|as|when)\b",
@@ -41,13 +43,30 @@ ANALYSIS = rx(r"\bbecause\b", r"\bsince (?:he|she|they|i|we|it|the)\b", r"\bwhic
               r"\b(?:it|this|that) (?:showed|meant|made|turned)\b", r"\bthe (?:real )?(?:problem|issue|mistake) was\b", r"\bwhy it (?:worked|failed)\b", r"\bthe difference was\b")
 PLAN = rx(r"\bnext time\b", r"\bfrom now on\b", r"\bin (?:the )?future\b", r"\bgoing forward\b", r"\bi(?:'ll| will| am going to|'m going to| plan to| intend to| want to| would)\b[^.?!]*\b(?:next|now|future|again|always|first|before|instead|every|start|stop|make sure|ask|listen|write|say|check|offer|call|thank|pause|send|agree|keep)\b",
           r"\bmy plan\b", r"\bi(?:'ve| have) (?:started|decided|made a rule)\b", r"\bi now\b")
+CONCRETE_ACTION = re.compile(r"\b(?:ask|listen|say|tell|write|send|call|ring|phone|email|thank|pause|offer|check|summari[sz]e|sum up|agree|put|wait|let|repeat|name|update|confirm|note|explain|stop|start|stay|keep|give|apologi[sz]e|acknowledge|play back|restate|read|reply|refer|hand|introduce|set|book|follow up|log|document|sign|share|schedule|walk|sit|open|ask for|get|bring|make (?:a|the|one)|use|lead|own|step|hold|count|breathe|nod)\w*\b", re.I)
 VAGUE_PLAN = rx(r"^(?:next time,? )?i(?:'ll| will) (?:try to )?(?:do|be) (?:better|more careful|more patient|nicer)[.!]?$", r"\bkeep (?:it|that|this|euoc) in mind\b", r"\btry (?:my best|harder)\b")
 HINDSIGHT = rx(r"\bif i had\b", r"\bi should have\b", r"\bi would have\b", r"\bif i'?d\b")
 SERVICE = rx(r"\b(?:customers?|clients?|guests?|patients?|callers?|members?|tenants?|passengers?|buyers?|shoppers?|diners?|residents?|users?|parents?|"
              r"account manager|complain\w*|customer service|service desk|support|orders?|deliver(?:y|ies)|refunds?|bills?|billing|bookings?|outages?|contracts?|"
              r"suppliers?|vendors?|tickets?|shop|store|restaurant|hotel|bank|clinic|hospital|surgery|council|airline|gym|garage|agency|invoices?|claims?|subscription|"
-             r"front desk|reception|counter|till|helpdesk|help desk|call cent(?:re|er)|sla|scope|project|account|business|firm|company|agreement|service)\b")
+             r"front desk|reception|counter|till|helpdesk|help desk|call cent(?:re|er)|sla|scope|project|account|business|firm|company|agreement|service|homeowners?|householders?|"
+             r"landlord|quoted?|quotes|price|paid|charged?|fees?|conductor|cashier|waiter|receptionist|status page|engineers?|technicians?|electrician|plumber|builder|kitchen fitter|train|flight|bus)\b")
 FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|i'm|i've|i'll|i'd|we|our|us)\b", re.I)
+
+GENERIC = rx(r"\b(?:often|usually|always|generally|tend to|every time|in general)\b", r"\bnever (?:had|been|seen|dealt)\b", r"^(?:the idea|by the end|in an outage|it is important)\b")
+
+
+def _after_plan_marker(sentence: str) -> str:
+    """The part of a plan sentence after "next time", "I will"...: where the concrete action must be."""
+    match = PLAN.search(sentence)
+    return sentence[match.start():] if match else sentence
+
+
+def _harmful(sentence) -> bool:
+    """A technique "used" with an anti-pattern (telling them to relax, blaming, insulting) is not used correctly."""
+    from .moves import classify
+    return bool(classify(sentence) & {"hostile", "blame", "dismiss", "cliche_empathy", "argue"})
+
 
 TECHNIQUE_NAMES = {
     "01_listen": "listen-first / let-them-vent", "02_empathy": "show-empathy", "03_understand": "ask-questions",
@@ -71,13 +90,15 @@ def assess_reflection(text: str, module: str | None = None) -> Assessment:
     met: dict[str, str] = {}
     for s in sents:
         low = s.lower
-        if "technique" not in met and tech_re.search(s.text) and not MISUSE.search(low):
+        if "technique" not in met and tech_re.search(s.text) and not MISUSE.search(low) and not _harmful(s):
             met["technique"] = s.text
-        if "situation" not in met and PAST.search(s.text) and (DETAIL.search(s.text) or PROPER.search(s.text)) and len(words(s.text)) >= 6:
+        if "situation" not in met and PAST.search(s.text) and (DETAIL.search(s.text) or PROPER.search(s.text)) and len(words(s.text)) >= 5 \
+                and not PLAN.search(low) and not GENERIC.search(low):
             met["situation"] = s.text
         if "analysis" not in met and ANALYSIS.search(low):
             met["analysis"] = s.text
-        if "plan" not in met and PLAN.search(low) and not HINDSIGHT.search(low) and not VAGUE_PLAN.search(low) and len(words(s.text)) >= 6:
+        if "plan" not in met and PLAN.search(low) and not HINDSIGHT.search(low) and not VAGUE_PLAN.search(low) and len(words(s.text)) >= 6 \
+                and CONCRETE_ACTION.search(_after_plan_marker(low)):
             met["plan"] = s.text
     if "technique" in met and MISUSE.search(text.lower()) and len(MISUSE.findall(text.lower())) >= 1 and module:
         # a technique named but used wrongly elsewhere in the story is not credited
@@ -91,7 +112,11 @@ def assess_reflection(text: str, module: str | None = None) -> Assessment:
         "plan": "You stated what you will do differently.",
     }[c], True) for c in ("technique", "situation", "analysis", "plan") if c in met]
     result = len(met)
-    if not SERVICE.search(text) or (n_words >= 40 and not FIRST_PERSON.search(text)):
+    if n_words >= 60 and "situation" not in met and "plan" not in met and not re.search(r"\d", text):
+        flags.append("padding")
+        evidence.append(Evidence("padding", "", "This is long but general: no situation of your own and no plan, so it scores 0.", False))
+        result, met = 0, {}
+    elif not SERVICE.search(text):
         flags.append("off_topic")
         evidence.append(Evidence("off_topic", "", "This does not seem to be about a customer or a service situation, so it scores 0.", False))
         result, met = 0, {}
@@ -100,7 +125,9 @@ def assess_reflection(text: str, module: str | None = None) -> Assessment:
         evidence.append(Evidence("under_40_words", "", f"It has {n_words} words; reflections under 40 words score at most 1.", False))
         result = min(result, 1)
     missing = [c for c in ("situation", "technique", "analysis", "plan") if c not in met]
-    if "off_topic" in flags:
+    if "padding" in flags:
+        tip = "Tell one real story: what happened, why, and what you will do next time."
+    elif "off_topic" in flags:
         tip = "Write about a real situation with a customer, client or member of the public."
     elif missing:
         tip = NEXT[missing[0]].format(name=TECHNIQUE_NAMES.get(module or "", "a technique from this lesson"))
