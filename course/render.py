@@ -47,8 +47,9 @@ def assessment_html(result: Assessment, *, title: str, points: int | None = None
         items.append(f"<li>{mark} {esc(ev.note)}{quote}</li>")
     next_step = esc(result.feedback[-1]) if result.feedback else ""
     tone = "good" if result.score >= 3 else "try"
+    why = f"<p>{esc(result.explanation)}</p>" if result.explanation else ""
     return box(
-        f"<b>{esc(title)}</b>: {esc(earned)}<ul>{''.join(items)}</ul>"
+        f"<b>{esc(title)}</b>: {esc(earned)}{why}<ul>{''.join(items)}</ul>"
         + (f"<p><b>Try next:</b> {next_step}</p>" if next_step else ""),
         tone,
     )
@@ -59,6 +60,8 @@ def assessment_text(result: Assessment, *, title: str, points: int | None = None
     if not result.answered:
         return f"{title}: not answered yet."
     lines = [f"{title}: {result.score} / 4" + (f" -> {result.score * points / 4:g} of {points} points" if points else "")]
+    if result.explanation:
+        lines.append(f"  Why: {result.explanation}")
     for ev in result.evidence:
         quote = f' "{shorten(ev.quote, 120)}"' if ev.quote else ""
         lines.append(f"  {'+' if ev.helpful else '-'} {ev.note}{quote}")

@@ -18,6 +18,20 @@ from .render import box, esc
 
 FULL_WIDTH = w.Layout(width="100%")
 PLACEHOLDER = "— choose —"
+# ipywidgets gives each radio option a fixed-height row, so long options overlap and hide the
+# selected circle; let rows grow with their text (seen in the browser test's screenshots).
+RADIO_CSS = ("<style>.ta-choice .widget-radio-box label{height:auto;min-height:var(--jp-widgets-radio-item-height);"
+             "line-height:1.4;display:flex;align-items:flex-start;margin:.15em 0}"
+             ".ta-choice .widget-radio-box input{float:none;flex:none;order:-1;height:1.4em;margin:0 .5em 0 1px}</style>")
+
+
+QUOTE_MARKS = '"“”'
+
+
+def quoted(text: str) -> str:
+    """The text in <q> marks, without doubling quotation marks it already has."""
+    inner = text.strip().strip(QUOTE_MARKS)
+    return f"<q>{esc(inner)}</q>"
 
 
 class PracticeExercise:
@@ -29,7 +43,7 @@ class PracticeExercise:
         self.check_button = w.Button(description="Check", button_style="primary", tooltip="Check your answer",
                                      icon="check")
         self.check_button.on_click(lambda _button: self.check())
-        question = w.HTML(f"<b>{esc(exercise['title'])}</b><br>{esc(exercise['question'])}")
+        question = w.HTML(f"{RADIO_CSS}<b>{esc(exercise['title'])}</b><br>{esc(exercise['question'])}")
         self.widget = w.VBox([question, *self.controls(), self.check_button, self.feedback],
                              layout=w.Layout(width="100%", max_width="60em"))
 
@@ -57,6 +71,7 @@ class ChooseReply(PracticeExercise):
         options = [(opt["text"], i) for i, opt in enumerate(self.exercise["options"])]
         self.choice = w.RadioButtons(options=options, value=None, layout=FULL_WIDTH,
                                      description="", style={"description_width": "0"})
+        self.choice.add_class("ta-choice")
         return [self.choice]
 
     def evaluate(self):
@@ -84,7 +99,7 @@ class SpotPhrases(PracticeExercise):
         for t, p in zip(ticked, phrases):
             verdict = "escalates" if p["escalates"] else "helps"
             mark = "✔" if t == p["escalates"] else "✘"
-            lines.append(f"<li>{mark} <q>{esc(p['text'])}</q> — {verdict}. {esc(p['why'])}</li>")
+            lines.append(f"<li>{mark} {quoted(p['text'])} — {verdict}. {esc(p['why'])}</li>")
         summary = f"<b>{right} of {len(phrases)} right.</b>"
         if not any(ticked):
             summary += " You ticked none; at least one of these makes things worse."
@@ -96,7 +111,7 @@ class Classify(PracticeExercise):
 
     def controls(self):
         options = [PLACEHOLDER, *self.exercise["categories"]]
-        self.menus = [w.Dropdown(options=options, value=PLACEHOLDER, layout=w.Layout(width="16em"))
+        self.menus = [w.Dropdown(options=options, value=PLACEHOLDER, layout=w.Layout(width="16em", flex="0 0 auto"))
                       for _ in self.exercise["items"]]
         rows = [w.HBox([menu, w.HTML(esc(item["text"]), layout=w.Layout(margin="0 0 0 .6em"))])
                 for menu, item in zip(self.menus, self.exercise["items"])]
@@ -111,7 +126,7 @@ class Classify(PracticeExercise):
         lines = []
         for m, it in zip(self.menus, items):
             mark = "✔" if m.value == it["category"] else "✘"
-            lines.append(f"<li>{mark} <q>{esc(it['text'])}</q> — {esc(it['category'])}. {esc(it['why'])}</li>")
+            lines.append(f"<li>{mark} {quoted(it['text'])} — {esc(it['category'])}. {esc(it['why'])}</li>")
         return right == len(items), f"<b>{right} of {len(items)} right.</b><ul>{''.join(lines)}</ul>"
 
 

@@ -41,7 +41,7 @@ def grade_line(line: str, number: int) -> dict:
     else:
         out["criteria"] = list(result.criteria)
     out["flags"] = list(result.flags)
-    out["feedback"] = list(result.feedback)
+    out["feedback"] = ([result.explanation] if result.explanation else []) + list(result.feedback)
     return out
 
 

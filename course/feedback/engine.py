@@ -49,7 +49,8 @@ def assess(kind: str, text: str, *, customer: str | None = None, scenario: str |
                     course_text=course_text() if kind == "reflection" else "", kind=kind)
     if gaming:
         flag, note = gaming
-        return Assessment(kind=kind, score=0, flags=("gaming", flag), evidence=(Evidence(flag, "", note, False),), feedback=(note,))
+        return Assessment(kind=kind, score=0, flags=("gaming", flag), evidence=(Evidence(flag, "", note, False),), feedback=(note,),
+                          explanation="0/4: a text that is not a genuine answer earns no credit, whatever words it contains.")
     if kind == "reply":
         return assess_reply(clean, customer)
     return assess_reflection(clean, _module_slug(module))

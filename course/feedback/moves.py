@@ -38,7 +38,7 @@ ACKNOWLEDGE = rx(r"\bshouldn\'?t have to\b", r"\b(?:a |the )?(?:huge|big|real|ma
     r"\bi(?:'d| would) (?:be|feel) (?:\w+ )?(?:annoyed|upset|angry|frustrated|furious|the same|worried|livid|gutted|cross)\b",
     r"\bi can only imagine\b", r"\byou(?:'re| are) (?:right|entitled) to (?:be|feel)\b",
     r"\byou(?:'ve| have)? (?:been|had|were) (?:left|put|kept|made|forced|passed|transferred|bounced|waiting|stuck|let down|messed)\b",
-    r"\b(?:you|your \w+)(?:'ve| have) (?:lost|missed|had to|been without|spent)\b",
+    r"\b(?:you|your \w+)(?:'ve| have)? (?:lost|missed|had to|been without|spent|were left|ended up)\b",
     r"\bshouldn'?t have (?:had to|been (?:left|put|made|kept))\b", r"\bthat'?s not (?:how|what) (?:it|this|you)\b",
     r"\bi hear you\b", r"\bthat'?s a lot\b", r"\bmust (?:have been|be) (?:\w+ ){0,2}" + FEEL,
     rf"\byou(?:'re| are| must be| must feel| feel|'ve been| have been)\s+(?:\w+\s+){{0,2}}{FEEL}",

@@ -136,4 +136,14 @@ def assess_reflection(text: str, module: str | None = None) -> Assessment:
     else:
         tip = "All four parts are there. Keep this habit of specific, honest reflection."
     return Assessment(kind="reflection", score=result, criteria=tuple(c for c in ("technique", "situation", "analysis", "plan") if c in met),
-                      flags=tuple(flags), evidence=tuple(evidence), feedback=tuple(e.note for e in evidence) + (tip,))
+                      flags=tuple(flags), evidence=tuple(evidence), feedback=tuple(e.note for e in evidence) + (tip,),
+                      explanation=_explain(result, met, flags, n_words))
+
+
+def _explain(result: int, met: dict, flags: list[str], n_words: int) -> str:
+    if "padding" in flags or "off_topic" in flags:
+        return "0/4: a reflection must be about a real customer or service situation of your own."
+    parts = ", ".join(c for c in ("technique", "situation", "analysis", "plan") if c in met) or "none of the four parts"
+    if "under_40_words" in flags and len(met) > 1:
+        return f"{result}/4: it meets {parts}, but reflections under 40 words score at most 1."
+    return f"{result}/4: one point each for technique, situation, analysis and plan; this meets {parts}."

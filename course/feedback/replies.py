@@ -128,6 +128,38 @@ def next_step(found: dict[str, int], rules: list[str]) -> str:
     return "This is the whole arc. Keep it this specific to the customer every time."
 
 
+NAMES = {"ack": "an acknowledgement of their feelings or the impact", "und": "an open question or a summary of what they said",
+         "act": "an offer or a next step with a time", "chk": "a check that the plan works for them"}
+
+
+def explain(found: dict[str, int], result: int, rules: list[str]) -> str:
+    """Why the reply got its score, in the guide's terms."""
+    harmful = [m for m in HARMFUL if m in found]
+    have = {"ack": "acknowledge" in found, "und": "ask" in found or "restate" in found,
+            "act": "offer_options" in found or "commit_next_step" in found, "chk": "check_resolution" in found}
+    missing = [NAMES[k] for k in ("ack", "und", "act") if not have[k]]
+    if result == 4:
+        return "4/4: the whole arc, in order: empathy, understanding, an offer, and a check."
+    if set(harmful) & SERIOUS:
+        return f"{result}/4: a reply with {', '.join(m.replace('_', ' ') for m in harmful if m in SERIOUS)} scores at most 1 (0 when it offers nothing useful or is hostile)."
+    if not found:
+        return "0/4: this does not yet respond to the customer."
+    if set(harmful) & MINOR and result <= 2 and not missing:
+        return f"2/4: {', '.join(m.replace('_', ' ') for m in harmful)} caps a reply at 2."
+    if "leapfrog" in rules:
+        return "2/4: an offer came before any acknowledgement (leapfrogging), which caps a reply at 2."
+    if result == 3:
+        return ("3/4: acknowledgement, understanding and an offer are all there; a 4 also needs "
+                + ("a check that the plan works." if not have["chk"] else "them in order: empathy, understand, offer, check."))
+    if result == 1:
+        return ("1/4: this moves to the problem without acknowledging the person; " +
+                (f"{', '.join(m.replace('_', ' ') for m in harmful)} also caps it at 2; " if harmful else "") +
+                f"a 3 needs {'; '.join(missing)}.")
+    if set(harmful) & MINOR:
+        return f"{result}/4: {', '.join(m.replace('_', ' ') for m in harmful)} caps a reply at 2, and a 3 also needs {'; '.join(missing)}."
+    return f"{result}/4: a 3 needs an acknowledgement, an open question or summary, and an offer or next step; this reply is missing {'; '.join(missing)}."
+
+
 def assess_reply(text: str, customer: str | None = None) -> Assessment:
     found, sents = find_moves(text, customer)
     result, rules = score(found)
@@ -141,4 +173,5 @@ def assess_reply(text: str, customer: str | None = None) -> Assessment:
                                  "An offer came before any acknowledgement, which caps the reply at 2.", False))
     moves = tuple(m for m in (*HELPFUL, *HARMFUL) if m in found)
     return Assessment(kind="reply", score=result, moves=moves, evidence=tuple(evidence),
-                      feedback=tuple(e.note for e in evidence) + (next_step(found, rules),))
+                      feedback=tuple(e.note for e in evidence) + (next_step(found, rules),),
+                      explanation=explain(found, result, rules))

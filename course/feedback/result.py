@@ -25,6 +25,7 @@ class Assessment:
     flags: tuple[str, ...] = ()             # gaming and cap reasons
     evidence: tuple[Evidence, ...] = ()     # one entry for each point given or taken
     feedback: tuple[str, ...] = field(default=())  # short sentences for the learner, next step last
+    explanation: str = ""                    # one sentence: why this score, in the guide's terms
 
     @property
     def answered(self) -> bool:
