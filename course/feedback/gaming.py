@@ -137,7 +137,7 @@ def detect(text: str, *, customer: str | None = None, prompt: str | None = None,
         if containment(mine, cust) >= 0.5 or (containment(cust, mine) >= 0.6 and len(tokens) - len(cust) < 30):
             return "pasted_customer", "Most of this repeats the customer's own message. Answer them in your own words."
         engaged = _engagement(tokens, words(customer))
-        if len(tokens) >= 70 and engaged is not None and engaged < 0.05 and _corporate(tokens):
+        if len(tokens) >= 70 and engaged is not None and engaged < 0.1 and _corporate(tokens):
             return "padding", "This does not engage with what the customer said. Answer their situation, not customers in general."
     if prompt:
         pr = words(prompt)
@@ -190,7 +190,8 @@ def _noun_label_sentence(sentence: str) -> bool:
 
 CORPORATE = frozenset("""committed commitment mission values valued valuable innovation innovative leverage cutting-edge
 excellence strive dedicated passionate customer-centric world-class solutions stakeholders empower empowering seamless
-journey experience experiences ensure ensuring policies designed providing deliver delivering quality standards""".split())
+journey experience experiences ensure ensuring policies designed providing deliver delivering quality standards
+valuable opportunity fast-paced mindful lifelong improvement environment positive growth grow""".split())
 
 
 def _corporate(tokens: list[str]) -> bool:

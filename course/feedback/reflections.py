@@ -10,21 +10,24 @@ import re
 
 from .moves import rx
 from .result import Assessment, Evidence
+from .gaming import _corporate
 from .text import sentences, words
 
 # How a learner names or paraphrases each module's techniques (in their own words, loosely).
 MODULE_TECHNIQUES = {
     "01_listen": r"\blisten\w*|\blet (?:him|her|them|the \w+) (?:vent|talk|finish|speak|get it (?:all )?out)|\bvent\w*|\binterrupt\w*|\bsilen\w+|\bpaus\w+|\b(?:feel|felt|feeling) (?:heard|listened)|\bheard\b|\bthank\w* (?:him|her|them|the \w+|you) for|\bhear (?:him|her|them) out|\bquiet\b|\bsaid nothing|\bfinish(?:ed)? (?:talking|speaking)",
     "02_empathy": r"\bempath\w+|\bin (?:his|her|their|the customer'?s) shoes|\backnowledg\w+|\bapologi[sz]\w+|\bsorry\b|\bwhere (?:he|she|they) (?:was|were|are|is) right|\byou(?:'re| are) right\b|\bvalidat\w+|\bhis feelings|\bher feelings|\btheir feelings|\bhow (?:he|she|they) felt\b|\bnam(?:e|ed|ing) (?:the|her|his|their) (?:feeling|frustration|worry|fear)",
-    "03_understand": r"\bquestion\w*|\bask(?:ed|ing|s)?\b|\bsummar\w+|\brestat\w+|\bplay(?:ed)? (?:it )?back|\btimeline\b|\broot cause|\bcause\b|\bwhat i heard|\bclarif\w+|\bdig(?:ging)? (?:deeper|into)|\bassum\w+|\bfeelings first",
-    "04_resolve": r"\boption\w*|\bchoice\w*|\balternative\w*|\bbrainstorm\w*|\btogether\b|\bcheck\w* (?:that|if|whether|back|in|it)|\bfollow(?:ed|ing)?[- ]up|\bresolved?\b|\bsolution\w*|\bwhat is possible|\bwhat we could do|\bwhat (?:i|we) can do",
-    "05_hold_ground": r"\bassertiv\w+|\bobjectiv\w+|\bpolicy\b|\bvalues?\b|\brespect\w*|\bboundar\w+|\bcalm\w*|\bhold (?:my|our|the) ground|\bstand (?:my|our) ground|\bstood (?:my|our) ground|\btrust\b|\bregroup\b|\bprinciple\w*|\bfirm\w*|\bpolite\w*|\bnot personal|\bissue,? not the person|\bexplain\w* why",
+    "03_understand": r"\bquestion\w*|\bask(?:ed|ing|s)?\b|\bsummar\w+|\brestat\w+|\bplay(?:ed)? (?:it )?back|\btimeline\b|\broot cause|\bcause\b|\bwhat i heard|\bclarif\w+|\bdig(?:ging)? (?:deeper|into)|\bnever assume|\bdon'?t assume|\bfeelings first",
+    "04_resolve": r"\boption\w*|\bchoice\w*|\balternative\w*|\bbrainstorm\w*|\btogether\b|\bcheck\w* (?:that|if|whether|back|in|it)|\bfollow(?:ed|ing)?[- ]up|\bresolved?\b|\bsolution\w*|\bwhat is possible|\bwhat we could do|\bwhat (?:i|we) can do|\bask\w* (?:her|him|them|the \w+) (?:if|whether)\b",
+    "05_hold_ground": r"\bassertiv\w+|\bobjectiv\w+|\bpolicy\b|\bvalues?\b|\brespect\w*|\bboundar\w+|\bcalm\w*|\bhold (?:my|our|the) ground|\bstand (?:my|our) ground|\bstood (?:my|our) ground|\btrust\b|\bregroup\b|\bprinciple\w*|\bsafety\b|\bfirm\w*|\bpolite\w*|\bnot personal|\bissue,? not the person|\bexplain\w* why",
     "06_outages": r"\breach(?:ed)? out|\bpersonally|\bupdates?\b|\bstatus\b|\bevery (?:\w+ )?(?:hour|minutes|day)|\bbest (?:people|engineers|team)|\btop priority|\bpriority\b|\bnamed (?:person|contact|communicator)|\bcommunicat\w+|\binformed\b|\bin the (?:loop|know)|\breassur\w+|\bpoint of contact|\bdirectly\b|\bfocus\w* on (?:the )?(?:fix|solution|solving)",
-    "07_protect": r"\bin writing|\bwritten\b|\bwrite (?:it|things|everything) down|\bcontract\w*|\bsla\b|\bscope\b|\bsign(?:ed)?[- ]off|\bchange (?:log|request|order)s?|\btimeline\b|\bdeadline\w*|\bdecision dates?|\bup ?front\b|\bagree\w* (?:in advance|beforehand|up front|upfront)|\bdocument\w*|\bterms\b|\bexpectations\b|\bassum\w+",
+    "07_protect": r"\bin writing|\bwritten\b|\bwrite (?:it|things|everything) down|\bcontract\w*|\bsla\b|\bscope\b|\bsign(?:ed)?[- ]off|\bchange (?:log|request|order)s?|\btimeline\b|\bdeadline\w*|\bdecision dates?|\bup ?front\b|\bagree\w* (?:in advance|beforehand|up front|upfront)|\bdocument\w*|\bterms\b|\bexpectations\b|\bwhat is (?:and is not|included)",
     "08_part_ways": r"\bpart(?:ed)? ways|\bright fit|\bgood fit|\bwalk(?:ed)? away|\bgracious\w*|\bthank\w* (?:him|her|them|the \w+) for (?:\w+ ){0,3}(?:business|custom|years|loyalty|membership|patronage)|\bthe right \w+ for (?:him|her|them)|\bhand(?:ed)?[- ]?over|\bhand (?:the|it|them) (?:account )?over|\brefer(?:red)?\b|\bwish(?:ed)? (?:him|her|them) well|\bdoor open|\bleave on good terms|\bend(?:ed)? (?:it |the relationship )?(?:well|politely|respectfully|kindly)|\bburn(?:ed|ing)? bridges|\bpolitely decline",
-    "09_capstone": r"\bempathy\b|\bunderstand\b|\boffer\w*|\bcheck(?:ed|ing|s)?\b(?!-in)|\beuoc\b|\bin order\b|\bskipp\w+|\brush\w+|\bjump\w* (?:straight )?to|\bleapfrog\w*|\bsteps?\b",
+    "09_capstone": r"\bempathy\b|\bunderstand\b|\boffer\w*|\bcheck(?:ed|ing|s)?\b(?!-in)|\beuoc\b|\bin order\b|\bjump\w* (?:straight )?to|\bleapfrog\w*|\bfour steps\b|\bthe arc\b",
 }
-MISUSE = rx(r"\bthat'?s (?:the|our) policy\b", r"\bnothing (?:i|we) can do\b", r"\bpeople like (?:him|her|them|you)\b", r"\bmost difficult\b",
+MISUSE = rx(r"\bcorrect(?:ed|ing) (?:her|him|them)\b", r"\b(?:yes or no|closed questions?)\b", r"['\"‘“]\s*(?:did|do|does|is|are|was|were|can|could|have|has|will)\b[^'\"’”?]*\?\s*['\"’”]",
+            r"\b(?:between us|without (?:the customer|her|him|them|asking))\b", r"\bdefinitely\b[^.?!]*\b(?:fixed|ready|done)\b", r"\bnever happen again\b", r"\bafter the argument\b",
+            r"\b(?:lost it|in anger|angrily|snapped at)\b", r"\boffer\w*\b[^.?!]{0,80}\bthen\b[^.?!]{0,40}\b(?:sorry|empath\w+|understand|asked)\b", r"\bticking\b", r"\bthat'?s (?:the|our) policy\b", r"\bnothing (?:i|we) can do\b", r"\bpeople like (?:him|her|them|you)\b", r"\bmost difficult\b",
             r"\bopen questions?\b[^.?!]*['\"“‘]\s*(?:is|are|do|does|did|can|could|have|has|was|were|will)\b[^?]*\?", r"\bjust kept saying\b", r"\bcalm down\b", r"\bi know (?:exactly )?how you feel\b", r"\btold (?:him|her|them) to (?:relax|calm|stop)\b", r"\bunfortunately,? we can'?t\b",
             r"\bproved (?:him|her|them) wrong\b", r"\bput (?:him|her|them) in (?:their|his|her) place\b", r"\bwon the argument\b",
             r"\bshowed (?:him|her|them) (?:who|that (?:he|she|they) (?:was|were) wrong)\b", r"\bargu(?:ed|ing) (?:him|her|them|back)\b", r"\bnot my fault\b")
@@ -35,13 +38,15 @@ DETAIL = re.compile(r"\d|\b(?:last|this|that|one|a few|two|three) (?:week|month|
                     r"\b(?:mr|mrs|ms|dr|miss)\.? [A-Z]|\b(?:a|an|our|my|the|one|this|that|hotel|shop|regular) (?:customer|client|guest|patient|caller|member|tenant|parent|passenger|buyer|user|colleague|manager|man|woman|lady|gentleman|homeowner|couple|family)\b|^(?:a |one )?(?:hotel |shop |bank |gym )?(?:customer|client|guest|patient|caller|member|tenant|homeowner)\b", re.I)
 PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 WHY_WORDS = r"(?:feel|felt|need|needed|wanted|heard|ignored|listen\w*|angr\w*|calm\w*|trust\w*|worse|better|work(?:ed|s)?|help\w*|fail\w*|upset|frustrat\w*|respect\w*|understood|valued|embarrass\w*|scared|afraid|worried|relie\w*|defen\w*|handled|silence|mattered|cared)"
-ANALYSIS = rx(rf"\bbecause\b[^.?!]*\b{WHY_WORDS}", rf"\b{WHY_WORDS}\b[^.?!]*\bbecause\b", rf"\bsince (?:he|she|they|i|we|it|the)\b[^.?!]*\b{WHY_WORDS}", r"\bwhich (?:made|meant|is why|was why|left)\b", r"\bthat'?s why\b", r"\bthe reason\b",
+ANALYSIS = rx(r"\bwhat (?:he|she|they|the \w+|customers?|people|staff) (?:was|were|is|are) (?:really )?after\b", r"\bwhy (?:it|we|this|that|i|they) (?:worked|failed|missed|went|happened|helped)\b", r"\bworks? (?:much |far |a lot )?(?:better|best|worse)\b", r"\breally about\b", r"\b(?:he|she|they|the \w+)\b (?:was|were|felt|seemed) (?:really |just |so |very |quite |clearly )?(?:worried|scared|afraid|anxious|embarrassed|frustrated|angry|upset|stressed|nervous|humiliated|ashamed|desperate|tired|exhausted|under pressure|confused|hurt)\b", r"\b(?:customers?|people|staff|guests?|patients?|clients?|he|she|they) (?:only |just |mostly |really |simply )?(?:needed|wanted|cared about)\b", r"\b(?:calmed|saved|helped|worked|changed|defused|turned)\b[^.?!]*\b(?:more than|so that|meant|instead of)\b", r"\bwhat (?:saved|helped|worked|mattered|changed|calmed)\b", r"\blooking back\b", r"\bmade (?:it|this|that) about\b", r"\bif (?:it|we|i|they|he|she|someone|anyone) had\b[^.?!]*\bwould(?:n\'?t| not)? have\b", r"\b(?:would|could) have (?:been|made|saved|stopped|prevented)\b[^.?!]*\b(?:if|instead)\b", r"\bthe (?:symptom|cause|root)\b", r"\b(?:it|this|that) meant\b",
+          rf"\bbecause\b[^.?!]*\b{WHY_WORDS}", rf"\b{WHY_WORDS}\b[^.?!]*\bbecause\b", rf"\bsince (?:he|she|they|i|we|it|the)\b[^.?!]*\b{WHY_WORDS}", r"\bwhich (?:made|meant|is why|was why|left)\b", r"\bthat'?s why\b", r"\bthe reason\b",
               r"\b(?:he|she|they|the customer|the client|the guest|the patient) (?:just |really |only )?(?:felt|was feeling|were feeling|needed|wanted|was worried|were worried|was afraid|was scared|didn'?t feel|did not feel|was embarrassed|cared)\b",
               r"\bwhat (?:he|she|they) (?:really |actually )?(?:needed|wanted)\b", r"\bi (?:realised|realized|learned|learnt|understood|saw|noticed) (?:that|how|why|then)?\b",
               r"\b(?:worked|helped|failed|backfired|made it worse|made things worse|calmed (?:him|her|them|things) down|escalated)\b[^.?!]*\b(?:because|since|as|when)\b",
               r"\bso (?:he|she|they) (?:felt|thought|got|became)\b", r"\bmade (?:him|her|them) feel\b", r"\b(?:felt|feel) (?:heard|ignored|dismissed|respected|valued|handled|brushed off)\b",
               r"\b(?:it|this|that) (?:showed|meant|made|turned)\b", r"\bthe (?:real )?(?:problem|issue|mistake) was\b", r"\bwhy it (?:worked|failed)\b", r"\bthe difference was\b")
-PLAN = rx(r"\bnext time\b", r"\bfrom now on\b", r"\bin (?:the )?future\b", r"\bgoing forward\b", r"\bi(?:'ll| will| am going to|'m going to| plan to| intend to| want to| would)\b[^.?!]*\b(?:next|now|future|again|always|first|before|instead|every|start|stop|make sure|ask|listen|write|say|check|offer|call|thank|pause|send|agree|keep)\b",
+PLAN = rx(r"\b(?:my|our) (?:own )?(?:change|plan|version|opener|rule|habit|suggestion|fix|approach|template|script|line|promise)\b", r"\bwhat i(?:\'m| am)? ?(?:will |\'ll |would |\'d )?(?:change|changing|do differently|\'d do differently|do now|will do|do next)\b", r"\bwhat i(?:\'ll| will| would|\'d) (?:do|change|ask|say|try)\b", r"\bfrom (?:my )?(?:now|next \w+|today|monday|tomorrow|this week)\b", r"\bi(?:\'m| am) (?:adding|changing|keeping|putting|starting|logging|ringing|calling|asking|writing|making|booking|bringing|sending)\b", r"\b(?:now|from now) (?:carries|has|includes|gets|goes)\b", r"\bevery \w+ (?:i|we) (?:send|write|take|do|book)\b[^.?!]*\bnow\b", r"\bif i were (?:running|in charge|the one)\b", r"\bthis (?:friday|monday|tuesday|wednesday|thursday|week|afternoon|evening)\b[^.?!]*\bi(?:\'m| am| will|\'ll)\b", r"\bplan:", r"\bnext time:", r"\bthe (?:question|line|step|rule) i(?:\'m| am| have|\'ve| will|\'ll)\b", r"\bthe day i(?:\'m| am) (?:the one )?in charge\b",
+          r"\bnext time\b", r"\bfrom now on\b", r"\bin (?:the )?future\b", r"\bgoing forward\b", r"\bi(?:'ll| will| am going to|'m going to| plan to| intend to| want to| would)\b[^.?!]*\b(?:next|now|future|again|always|first|before|instead|every|start|stop|make sure|ask|listen|write|say|check|offer|call|thank|pause|send|agree|keep)\b",
           r"\bmy plan\b", r"\bi(?:'ve| have) (?:started|decided|made a rule)\b", r"\bi now\b")
 CONCRETE_ACTION = re.compile(r"\b(?:ask|listen|say|tell|write|send|call|ring|phone|email|thank|pause|offer|check|summari[sz]e|sum up|agree|put|wait|let|repeat|name|update|confirm|note|explain|stop|start|stay|keep|give|apologi[sz]e|acknowledge|play back|restate|read|reply|refer|hand|introduce|set|book|follow up|log|document|sign|share|schedule|walk|sit|open|ask for|get|bring|make (?:a|the|one)|use|lead|own|step|hold|count|breathe|nod)\w*\b", re.I)
 VAGUE_PLAN = rx(r"^(?:next time,? )?i(?:'ll| will) (?:try to )?(?:do|be) (?:better|more careful|more patient|nicer)[.!]?$", r"\bkeep (?:it|that|this|euoc) in mind\b", r"\btry (?:my best|harder)\b")
@@ -50,10 +55,11 @@ SERVICE = rx(r"\b(?:customers?|clients?|guests?|patients?|callers?|members?|tena
              r"account manager|complain\w*|customer service|service desk|support|orders?|deliver(?:y|ies)|refunds?|bills?|billing|bookings?|outages?|contracts?|"
              r"suppliers?|vendors?|tickets?|shop|store|restaurant|hotel|bank|clinic|hospital|surgery|council|airline|gym|garage|agency|invoices?|claims?|subscription|"
              r"front desk|reception|counter|till|helpdesk|help desk|call cent(?:re|er)|sla|scope|project|account|business|firm|company|agreement|service|homeowners?|householders?|"
-             r"landlord|quoted?|quotes|price|paid|charged?|fees?|conductor|cashier|waiter|receptionist|status page|engineers?|technicians?|electrician|plumber|builder|kitchen fitter|train|flight|bus)\b")
+             r"landlord|manager|supervisor|colleagues?|staff|shift|branch|depot|warehouse|dock|donors?|charity|volunteers?|drivers?|office|pharmacy|café|cafe|kitchen|"
+             r"quoted?|quotes|price|paid|charged?|fees?|conductor|cashier|waiter|receptionist|status page|engineers?|technicians?|electrician|plumber|builder|kitchen fitter|train|flight|bus)\b")
 FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|i'm|i've|i'll|i'd|we|our|us)\b", re.I)
 
-GENERIC = rx(r"\b(?:often|usually|always|generally|tend to|every time|in general)\b", r"\bnever (?:had|been|seen|dealt)\b", r"^(?:the idea|by the end|in an outage|it is important)\b")
+GENERIC = rx(r"\b(?:often|usually|always|generally|tend to|every time|in general|sometimes|it depends)\b", r"\bnever (?:had|been|seen|dealt)\b", r"^(?:the idea|by the end|in an outage|it is important)\b")
 
 
 def _after_plan_marker(sentence: str) -> str:
@@ -90,7 +96,9 @@ def assess_reflection(text: str, module: str | None = None) -> Assessment:
     met: dict[str, str] = {}
     for s in sents:
         low = s.lower
-        if "technique" not in met and tech_re.search(s.text) and not MISUSE.search(low) and not _harmful(s):
+        vague_plan_only = PLAN.search(low) and not CONCRETE_ACTION.search(_after_plan_marker(low))
+        if "technique" not in met and tech_re.search(s.text) and not MISUSE.search(low) and not _harmful(s) \
+                and not vague_plan_only and not GENERIC.search(low):
             met["technique"] = s.text
         if "situation" not in met and PAST.search(s.text) and (DETAIL.search(s.text) or PROPER.search(s.text)) and len(words(s.text)) >= 5 \
                 and not PLAN.search(low) and not GENERIC.search(low):
@@ -112,7 +120,8 @@ def assess_reflection(text: str, module: str | None = None) -> Assessment:
         "plan": "You stated what you will do differently.",
     }[c], True) for c in ("technique", "situation", "analysis", "plan") if c in met]
     result = len(met)
-    if n_words >= 60 and "situation" not in met and "plan" not in met and not re.search(r"\d", text):
+    if n_words >= 60 and not met.keys() & {"situation", "plan"} and not re.search(r"\d", text) and \
+            (not met.keys() & {"technique"} or _corporate(words(text))):
         flags.append("padding")
         evidence.append(Evidence("padding", "", "This is long but general: no situation of your own and no plan, so it scores 0.", False))
         result, met = 0, {}
