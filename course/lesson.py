@@ -63,6 +63,7 @@ class Lesson:
 
     def progress(self) -> None:
         display(HTML(progress_html(self.slug)))
+        display(HTML(technique_chart_html(self.slug)))
 
     def course_map(self) -> None:
         course_map()
@@ -91,6 +92,36 @@ def progress_html(slug: str | None = None) -> str:
     return box(f"<p><b>Your progress:</b> {finished} of {len(rows)} exercises done {bar}</p>"
                f"<table><tr><th>ID</th><th>Exercise</th><th>Status</th></tr>{table}</table>"
                + (f"<p>{esc(saved.warning)}</p>" if saved.warning else ""))
+
+
+def technique_progress(slug: str) -> dict[str, float]:
+    """For each technique of a lesson, the share of its exercises done (practice right, or written score / 4)."""
+    cat = catalogue()
+    saved = store()
+    done: dict[str, list[float]] = {t: [] for t in cat.lesson(slug)["techniques"]}
+    for ex in cat.lesson_content[slug]["exercises"]:
+        if ex["kind"] in ("reply", "reflection"):
+            entry = saved.answer(ex["id"])
+            value = (entry["score"] or 0) / 4 if entry and entry.get("score") is not None else 0.0
+        else:
+            entry = saved.practice(ex["id"])
+            value = 1.0 if entry and entry["correct"] else 0.0
+        for tid in ex["techniques"]:
+            if tid in done:
+                done[tid].append(value)
+    return {tid: (sum(v) / len(v) if v else 0.0) for tid, v in done.items()}
+
+
+def technique_chart_html(slug: str) -> str:
+    from .charts import bar_chart_html
+    cat = catalogue()
+    shares = technique_progress(slug)
+    if not shares:
+        return ""
+    names = [cat.techniques[t]["name"] for t in shares]
+    alt = "Bar chart of your progress by technique: " + "; ".join(f"{n}: {v:.0%}" for n, v in zip(names, shares.values())) + "."
+    return box(bar_chart_html(names, list(shares.values()), title="Your progress by technique",
+                              xlabel="share of this technique's exercises done", alt=alt))
 
 
 def course_map() -> None:

@@ -96,3 +96,19 @@ def test_practice_rejects_a_written_exercise_with_a_clear_message():
         practice("ex1_4")
     with pytest.raises(KeyError, match="No exercise called 'ex7_77'"):
         practice("ex7_77")
+
+
+def test_progress_chart_has_alt_text_naming_each_technique():
+    from course.lesson import technique_chart_html
+    ex = practice("ex1_1")
+    ex.choice.value = correct_index(ex)
+    ex.check_button.click()
+    html = technique_chart_html("01_listen")
+    assert html.count("<img") == 1 and 'src="data:image/png;base64,' in html
+    alt = html.split('alt="')[1].split('"')[0]
+    from course.content import catalogue
+    exercises = catalogue().lesson_content["01_listen"]["exercises"]
+    listen_total = sum("listen-first" in e["techniques"] for e in exercises)
+    thank_total = sum("thank-for-feedback" in e["techniques"] for e in exercises)
+    assert f"Listen first: {1 / listen_total:.0%}" in alt  # one of its exercises done
+    assert thank_total and "Thank them for raising it: 0%" in alt
