@@ -29,7 +29,11 @@ FEEL = (r"(?:frustrat\w*|stress\w*|upset\w*|angry|anger|annoy\w*|worr\w*|disappo
         r"powerless|ignored|dismissed|fobbed off|brushed off|messed around|pushed around|out of pocket|stuck|stranded|"
         r"costly|expensive|concern\w*|sad|grie\w*|loss|devastat\w*)")
 
-ACKNOWLEDGE = rx(r"\bshouldn\'?t have to\b", r"\b(?:a |the )?(?:huge|big|real|massive|serious) (?:hit|blow|knock)\b", r"\bi(?:\'d| would) (?:be|feel)\b[^.?!]*\btoo\b", rf"\bsorry (?:that )?(?:it'?s|it has|you'?ve|you have|you'?re|you were|this has|this is|we)\b[^.?!]*\b(?:feel\w*|{FEEL}|wasted|let you down|put you|left you)",
+ACKNOWLEDGE = rx(r"\b(?:nobody|no one|no-one) should (?:be|have to|ever)\b", r"\bi(?:'d| would) (?:want|need|be|feel|expect)\b[^.?!]*\btoo\b",
+    r"\bwould \w+ (?:anyone|anybody|everyone|most people)\b", r"\b(?:anyone|anybody|everyone|most people) would\b", r"\bwears? (?:a person|anyone|you) (?:right )?down\b",
+    r"\bnot (?:cool|fair|right|on)\b", r"\bi (?:can )?imagine\b", r"\byou deserve\b", r"\b(?:left|leaves|leaving|made|makes|making) you (?:feeling|feel)\b",
+    r"\byou(?:'ve| have)? (?:been )?(?:standing|sitting|calling|chasing|ringing|going round|sent|waiting|stuck|left)\b[^.?!]*\b(?:\d|hours?|minutes?|days?|weeks?|months?|nobody|no one|nothing)\b",
+    r"\bmore patience than\b", r"\bthat takes\b", r"\bshouldn\'?t have to\b", r"\b(?:a |the )?(?:huge|big|real|massive|serious) (?:hit|blow|knock)\b", r"\bi(?:\'d| would) (?:be|feel)\b[^.?!]*\btoo\b", rf"\bsorry (?:that )?(?:it'?s|it has|you'?ve|you have|you'?re|you were|this has|this is|we)\b[^.?!]*\b(?:feel\w*|{FEEL}|wasted|let you down|put you|left you)",
            
     rf"\bi (?:can |could )?(?:really |completely |totally |fully |absolutely )?(?:hear|see|tell|imagine|appreciate|get|understand|recognise|recognize) (?:how|why|that|what|just how|the)\b[^.?!]*",
     rf"\b(?:that|this|it|which|what)(?:'s| is| was| has been| must (?:be|have been)| sounds?(?: like)?| would (?:be|have been)| feels?| seems?)\s+(?:\w+\s+){{0,4}}{FEEL}",
@@ -84,7 +88,10 @@ ASK_BLOCK = rx(r"\b(?:order|account|reference|ref|booking|policy|membership|cust
                r"\bwhich (?:do|would) you (?:prefer|like|rather|choose)\b", r"\bwhat time (?:works|suits|is best)\b",
                r"\b(?:which|what) (?:day|date|time|slot)\b")
 
-RESTATE = rx(r"\bto check i(?:\'ve| have)? (?:understood|got)\b", r"\bjust so i (?:fix|get|look at|understand|have|know|sort)\b", r"^.{60,}(?:,|:|—|-)\s*(?:correct|right|is that right|is that correct|have i got that right|yes)\?$",
+RESTATE = rx(r"^(?:ok(?:ay)?|right|alright)[.,!]*\s*so\b[^.?!]{15,}", r"^so,? (?:it|they|the|your|you|he|she)\b(?![^.?!]*\b(?:i'll|we'll|let's|i will|we will)\b)[^.?!]{25,}",
+             r"\bas i (?:read|understand|hear) (?:it|your|you|this|that)\b", r"\bon the same page\b", r"\b(?:get|have) (?:the|this|that|it) (?:timeline|facts|order of events|story) (?:straight|right)\b",
+             r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten) \w+,[^.?!]*,[^.?!]*$", r"\bfrom what you(?:'ve| have)? (?:said|told me|described|written)\b", r"\bif i(?:'m| am) reading (?:this|you|it) right\b",
+             r"\bto check i(?:\'ve| have)? (?:understood|got)\b", r"\bjust so i (?:fix|get|look at|understand|have|know|sort)\b", r"^.{60,}(?:,|:|—|-)\s*(?:correct|right|is that right|is that correct|have i got that right|yes)\?$",
            r"\bso (?:what )?i(?:'m| am) hearing\b", r"\bwhat i(?:'m| am)? hear(?:ing|d)?(?: you say(?:ing)?)? (?:is|was)\b",
              r"\b(?:if|let me (?:make sure|check)) i(?:'ve| have)? (?:got|understood|understand) (?:this|that|it|you|everything)? ?(?:right|correctly)\b",
              r"\bjust (?:so|to make sure) i(?:'m| am)? (?:clear|understand|have (?:it|this) right)\b", r"\bto (?:recap|sum up|summari[sz]e)\b",
@@ -94,7 +101,7 @@ RESTATE = rx(r"\bto check i(?:\'ve| have)? (?:understood|got)\b", r"\bjust so i 
              r"\bi want to make sure i(?:'ve| have)? (?:got|understood|understand)\b", r"\bso i understand correctly\b",
              r"\bso (?:you'?re|you are) (?:saying|telling me)\b", r"\bwhat you'?re (?:saying|telling me) is\b", r"\bdid i (?:get|understand) (?:that|this|it|you) right\b",
              r"^so,? (?:the|your|you've|you have|you)\b[^.?!]{25,}", r"\b(?:got|have|understood) (?:it|this|that|the facts|everything|all that)(?: \w+)? (?:right|straight|correct|correctly)\b",
-             r"\bmake sure i (?:understand|'ve got|have got|have understood|heard)\b", r"\bjust so i'?m (?:clear|sure)\b", r"\bcheck i'?ve got\b",
+             r"\bmake sure i(?: understand|'ve got| have got| have understood| heard| got)\b", r"\bjust so i'?m (?:clear|sure)\b", r"\bcheck i'?ve got\b",
              r"\bso i'?ve got (?:it|this|that)\b", r"\bso,? to confirm\b", r"\bif i'?m hearing you\b", r"\bin other words\b")
 AGREE_PART = rx(r"\byou(?:'re| are) (?:absolutely |completely |quite |totally |entirely )?(?:right|correct)\b(?! to (?:be|feel))",
                 r"\byou (?:have|make|raise) a (?:fair|good|valid) point\b", r"\b(?:that'?s|that is) (?:a )?(?:fair|valid) (?:point|question|criticism)\b",
@@ -134,7 +141,7 @@ OFFER = rx(rf"\b(?:i|we) (?:can|could) (?!see\b|hear\b|imagine\b|understand\b|te
            r"\b(?:free of charge|complimentary|on the house|at no (?:extra )?(?:cost|charge))\b")
 OFFER_BLOCK = rx(r"\bi(?:'ll| will) (?:look into it|see what i can do|get back to you|look into this|pass (?:it|this) on|note (?:it|that)|check)\s*[.!]?$",
                  r"\bthere'?s nothing\b", rf"\b(?:i|we) {NEG} (?:\w+ ){{0,2}}(?:offer|give|refund|replace)\b", r"\bif you(?:'d| had)\b",
-                 r"\b(?:can|could) i (?:have|get|take) your\b", r"\b(?:could|can|will|would)(?: not|n'?t) (?:\w+ )?(?:give|offer|find|do|help|change|come up)\b")
+                 r"\b(?:can|could) i (?:have|get|take) your\b", r"\bplease (?:provide|send|give|share|confirm) (?:your|us|me|the)\b", r"\bhappy to help\b", r"\b(?:could|can|will|would)(?: not|n'?t) (?:\w+ )?(?:give|offer|find|do|help|change|come up)\b")
 
 TIME = (r"(?:by|before|within|in the next|no later than|at|until|around|from) (?:\d|noon|midday|midnight|tonight|tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the end of|end of|close of|eod|cob|lunch|this (?:afternoon|evening|morning|week)|next (?:week|monday|tuesday|wednesday|thursday|friday)|half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
         r"|\b(?:today|tonight|tomorrow|this (?:afternoon|evening|morning|week)|first thing|every (?:\w+ )?(?:hour|minutes|day|morning|evening|\d+)|"
@@ -232,6 +239,11 @@ HOSTILE_EXEMPT_CAPS = frozenset({"SLA", "ETA", "CEO", "ID", "NHS", "API", "VPN",
                                  "BBQ", "EUOC", "PST", "EST", "GMT", "UTC", "BST", "CET", "IST", "NZ", "AU", "USD", "GBP", "EUR", "ZAR", "INR", "NGN", "KES"})
 
 
+FOLLOW_UP_ONLY = rx(r"\b(?:i|we)(?:'ll| will| am going to|'m going to)\s+(?:\w+\s+)?(?:call|ring|phone|email|text|message|update|come back|get back|contact|whatsapp|sms|check in|let you know|report back|confirm)\b")
+REMEDY = rx(rf"\b(?:i|we)(?:'ll| will|'m| am| can| have|'ve)\s+(?:\w+\s+)?(?:book|booking|send|sending|arrange|arranging|refund|replace|credit|waive|upgrade|reserve|fix|repair|reschedule|rebook|reverse|cancel|extend|move|moving|swap|switch|deliver|install|restore|reconnect|courier|ship|issue|apply|remove|block|lift|escalate|escalated|put you|get you|have (?:a|an|the|someone))\b",
+               r"\b(?:or|either|option|options|choice|would you (?:like|prefer|rather))\b")
+
+
 @dataclass(frozen=True)
 class Found:
     move: str
@@ -280,6 +292,8 @@ def classify(sentence: Sentence) -> set[str]:
         found.add("offer_options")
     if COMMIT.search(s) and not OFFER_BLOCK.search(s):
         found.add("commit_next_step")
+        if FOLLOW_UP_ONLY.search(s) and not REMEDY.search(s):
+            found.discard("offer_options")  # a dated follow-up ("I'll call you by 4") is a next step, not an offer
 
     if COLLABORATE.search(s):
         found.add("collaborate")
