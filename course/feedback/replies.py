@@ -63,10 +63,12 @@ def find_moves(text: str, customer: str | None = None) -> tuple[dict[str, int], 
             boundary_tone = boundary_tone or "boundary_tone" in found
         for move in found - {"refusal", "boundary_tone"}:
             first.setdefault(move, s.index)
-    if refusal_at is not None:
-        if boundary_tone or "offer_options" in first or "commit_next_step" in first:
+    if refusal_at is not None and "part_gracefully" not in first:
+        helps = first.keys() & {"offer_options", "commit_next_step"}
+        reasons = first.keys() & {"explain_objectively", "state_values"}
+        if boundary_tone or ("acknowledge" in first and (helps or reasons)) or (helps and reasons):
             first.setdefault("set_boundary", refusal_at)
-        else:
+        elif not helps:
             first.setdefault("cant_do", refusal_at)
     if "cliche_empathy" in first and "acknowledge" in first:
         del first["cliche_empathy"]
