@@ -129,7 +129,7 @@ def detect(text: str, *, customer: str | None = None, prompt: str | None = None,
     if kind == "reflection" and len(tokens) >= 60 and not own & {"i", "me", "my", "i'm", "i've", "i'd", "i'll", "myself"} \
             and not re.search(r"\d", text):
         return "padding", "This is general writing with no experience of your own. Reflect on a real situation you lived or saw."
-    if kind == "reply" and len(tokens) >= 80 and not own & {"you", "your", "you're", "you've", "you'll", "yours"}:
+    if kind == "reply" and len(tokens) >= 80 and not own & {"you", "your", "you're", "you've", "you'll", "yours", "u", "ur", "ya", "y'all"}:
         return "padding", "This never speaks to the customer about their case. Write to them, about what happened to them."
     if customer:
         cust = _neutral(words(customer))

@@ -27,9 +27,10 @@ FEEL = (r"(?:frustrat\w*|stress\w*|upset\w*|angry|anger|annoy\w*|worr\w*|disappo
         r"difficult|rough|nerve-?wracking|a lot to deal with|unacceptable|not (?:okay|ok|acceptable|good enough|fair|right)|"
         r"the last thing you need\w*|a mess|pressure|inconvenient|serious|bad position|awkward|lonely|helpless|"
         r"powerless|ignored|dismissed|fobbed off|brushed off|messed around|pushed around|out of pocket|stuck|stranded|"
-        r"costly|expensive|concern\w*|sad|grie\w*|loss|devastat\w*)")
+        r"costly|expensive|concern\w*|sad|grie\w*|loss|devastat\w*|brutal|gutting|gutted|galling|a blow|a knock|a hit|stings?|wearing|worn out|fed up)")
 
-ACKNOWLEDGE = rx(r"\b(?:nobody|no one|no-one) should (?:be|have to|ever)\b", r"\bi(?:'d| would) (?:want|need|be|feel|expect)\b[^.?!]*\btoo\b",
+ACKNOWLEDGE = rx(r"\b(?:a lot|so much|everything) (?:is |was )?riding on\b", r"\byou(?:\'ve| have) put (?:\w+ ){0,3}(?:work|time|effort|money|heart|hours)\b", r"\b(?:falls?|lands?|landed|land) on (?:you|your)\b", r"\breflects? on you\b", rf"\b(?:have|has|had) been\s+(?:\w+\s+){{0,2}}{FEEL}", r"\b(?:is|was|isn\'t|wasn\'t|it\'s) not easy\b", r"\bnot easy (?:for you|to)\b", r"\bmade (?:a|an|the|your) (?:\w+ )?\w+ (?:worse|harder)\b", r"\bi (?:understand|get) (?:wanting|needing|that you|you wanting)\b",
+           r"\b(?:nobody|no one|no-one) should (?:be|have to|ever)\b", r"\bi(?:'d| would) (?:want|need|be|feel|expect)\b[^.?!]*\btoo\b",
     r"\bwould \w+ (?:anyone|anybody|everyone|most people)\b", r"\b(?:anyone|anybody|everyone|most people) would\b", r"\bwears? (?:a person|anyone|you) (?:right )?down\b",
     r"\bnot (?:cool|fair|right|on)\b", r"\bi (?:can )?imagine\b", r"\byou deserve\b", r"\b(?:left|leaves|leaving|made|makes|making) you (?:feeling|feel)\b",
     r"\byou(?:'ve| have)? (?:been )?(?:standing|sitting|calling|chasing|ringing|going round|sent|waiting|stuck|left)\b[^.?!]*\b(?:\d|hours?|minutes?|days?|weeks?|months?|nobody|no one|nothing)\b",
@@ -61,7 +62,7 @@ ACK_BLOCK = rx(rf"\b{NEG}\s+(?:\w+\s+)?(?:understand|see|get) why\b", r"\bif you
                r"\bi see (?:that )?(?:your|the) (?:order|account|booking|file|ticket|record|notes?|system)\b",
                r"\bi see here\b", r"\bi can see (?:from|on|in) (?:the|your|our)\b")
 
-APOLOGY = rx(r"\b(?:i'?m|i am|we'?re|we are)\s+(?:\w+\s+){0,2}sorry\b", r"\bi apologi[sz]e\b", r"\bwe apologi[sz]e\b",
+APOLOGY = rx(r"\b(?:i'?m|i am|we'?re|we are)\s+(?:\w+\s+){0,2}sorry\b", r"\b(?:i|we) (?:\w+ )?apologi[sz]e\b",
              r"\b(?:my|our|sincere|many|deepest|sincerest) apologies\b", r"\bplease accept (?:my|our) (?:sincere )?apolog",
              r"^sorry\b", r"\bso sorry\b", r"\breally sorry\b", r"\bapologies for\b")
 NON_APOLOGY = rx(r"\bsorry (?:if|that you feel|you feel|you feel|you think|you're feeling|you are feeling|for any confusion you may)\b",
@@ -139,7 +140,8 @@ ACTION_VERB = (r"(?:send|sending|book|booking|arrange|arranging|refund|refunding
                r"lend|loan|provide|call|ring|phone|email|text|message|update|visit|come|meet|check|investigate|review|look into|"
                r"look at|chase|find|organise|organize|sort|schedule|assign|transfer|connect|apply|add|remove|change|correct|adjust|"
                r"process|issue|release|courier|ship|post|dispatch|prioriti[sz]e|expedite|rush|ask|talk|speak|write|draft|walk)")
-OFFER = rx(rf"\b(?:i|we) (?:can|could) (?!see\b|hear\b|imagine\b|understand\b|tell\b|only\b|appreciate\b|assure\b|promise\b|guarantee\b|be\b|feel\b|relate\b|also see\b)(?:\w+ ){0,1}(?:{ACTION_VERB}|have|do|file|pull|get|run|add|set|sit|try|waive|drop|look|swap|hold)\b", r"\b(?:i|we)(?:\'ve| have) (?:now |just |already )?(?:moved|refunded|rebooked|credited|issued|arranged|upgraded|reserved|fixed|applied|waived|reversed|replaced|restored|reconnected|reinstated)\b", r"\bwhat if (?:we|i)\b", r"\b(?:two|three|a few|some|several) (?:ways|options|choices)\b",
+OFFER = rx(r"\b(?:in the meantime|meanwhile|instead|alternatively|for now),? you (?:can|could)\b",
+           rf"\b(?:i|we) (?:can|could) (?!see\b|hear\b|imagine\b|understand\b|tell\b|only\b|appreciate\b|assure\b|promise\b|guarantee\b|be\b|feel\b|relate\b|also see\b)(?:\w+ ){{0,1}}(?:{ACTION_VERB}|have|do|file|pull|get|run|add|set|sit|try|waive|drop|look|swap|hold)\b", r"\b(?:i|we)(?:\'ve| have) (?:now |just |already )?(?:moved|refunded|rebooked|credited|issued|arranged|upgraded|reserved|fixed|applied|waived|reversed|replaced|restored|reconnected|reinstated)\b", r"\bwhat if (?:we|i)\b", r"\b(?:two|three|a few|some|several) (?:ways|options|choices)\b",
            rf"\b(?:i|we)(?:'ll| will| can| could| am going to|'m going to| are going to)\s+(?:\w+\s+){{0,2}}{ACTION_VERB}\b",
            rf"\blet me\s+(?:\w+\s+){{0,1}}{ACTION_VERB}\b", r"\bwould you (?:like|prefer|rather)\b", r"\bdo you want (?:me|us) to\b",
            r"\b(?:option|options|choice|choices|alternatives?)\b", r"\beither\b[^.?!]+\bor\b", r"\bhere'?s what (?:i|we) (?:can|will|'ll)\b",
@@ -230,12 +232,12 @@ DISMISS = rx(r"\b(?:it\'?s|that\'?s|this is) (?:a|just a|only a) \w+,? not (?:a 
 CLICHE = rx(r"\bi know (?:exactly |just )?how you (?:feel|must feel)\b", r"^i (?:totally |completely |fully )?understand[.!,]?$", r"^(?:i )?(?:totally |completely )?understand(?: your (?:frustration|concern|feelings?|anger|point))?[.!]?$",
             r"\bi understand your (?:frustration|concern|feelings?|anger)\b[.!]?$", r"^i hear you[.!]?$", r"\bi feel your pain\b", r"\bi (?:totally |completely )?get it[.!]?$")
 ARGUE = rx(r"\bi(?:\'m| am) not sure (?:that\'?s|that is|this is) (?:right|true|correct|accurate)\b", r"\bare you sure (?:you|that|it)\b", r"\bi (?:have to|must|need to|\'ve got to) push back\b", r"\bwe(?:\'re| are) not (?:overcharging|lying|wrong|ignoring|hiding)\b", r"\b(?:doesn\'?t|does not|don\'?t|never) make (?:mistakes|errors)\b", r"\b(?:more likely|most likely|probably|surely),? (?:someone|you|your)\b", r"\b(?:just )?to correct you\b", r"\b(?:the|our) (?:plan|work|product|system|design|code|quote|price|bill) is (?:solid|fine|correct|right|accurate|working)\b", r"\bno matter how\b", r"^(?:hey|hi|sir|ma\'am|look)?[ ,]*\w*,? actually\b", r"\bso it\'?s (?:the \w+\'?s|my|our) fault\b", r"\bthat\'?s not (?:how|what) (?:\w+ )?(?:works|happened|we do)\b", r"\bto be fair,",
-           r"\b(?:that'?s|that is|this is|it'?s|it is) (?:simply |just |actually |absolutely |completely )?(?:not (?:true|correct|right|accurate|what happened|the case)|untrue|incorrect|false|wrong)\b",
-           r"\byou(?:'re| are) (?:\w+ )?(?:wrong|mistaken|incorrect|confused|misremembering|exaggerating)\b", r"^actually,? (?:that|it|you|the|we|this|no)\b", r"\bwith (?:all )?(?:due )?respect,", r"^no,? (?:that|it|you|we)\b",
+           r"\b(?:that'?s|that is|this is|it'?s|it is) (?:simply |just |actually |absolutely |completely )?(?:not (?:true|correct|accurate|what happened|the case)|untrue|incorrect|false|wrong)\b",
+           r"\byou(?:'re| are) (?!not\b)(?:\w+ )?(?:wrong|mistaken|incorrect|confused|misremembering|exaggerating)\b", r"^actually,? (?:that|it|you|the|we|this|no)\b", r"\bwith (?:all )?(?:due )?respect,", r"^no,? (?:that|it|you|we)\b",
            r"\bif you(?:'d| would) (?:let me finish|listen)\b", r"\bthat'?s not how (?:it|this|that) works\b",
            r"\bi never said\b", r"\bthat'?s (?:not|never been) (?:our|the) (?:policy|case)\b", r"\bnowhere (?:in|does)\b", r"\bthere is no (?:way|record|evidence) (?:that|you)\b",
            r"\bin fact,? (?:you|it|that)\b", r"\byou'?re not (?:listening|understanding)\b", r"\bas i (?:already )?(?:said|told you|explained)\b")
-HOSTILE = rx(r"^(?:wonderful|great|brilliant|fantastic|lovely|perfect|marvellous|terrific|super)[.!]", r"\bmaybe (?:\w+ ){0,4}(?:next time|properly|louder|harder|earlier|faster)\b", r"\b(?:doesn\'?t|won\'?t|will not|does not) make (?:it|them|things) (?:\w+ ){0,3}(?:faster|quicker|sooner)\b", r"\bnot the first (?:person|one|customer|caller)\b", r"\bgo home\b", r"[🙃😉🙄😒😏]", r"\btell the \w+ to hurry\b", r"\bwork magic\b",
+HOSTILE = rx(r"^(?:wonderful|great|brilliant|fantastic|lovely|perfect|marvellous|terrific|super)[.!]", r"\bmaybe (?:\w+ ){0,4}(?:next time|properly|louder|harder|earlier|faster)\b", r"\b(?:doesn\'?t|won\'?t|will not|does not) make (?:it|them|things) (?:\w+ ){0,3}(?:faster|quicker|sooner)\b", r"\bnot the first (?:person|one|customer|caller)\b", r"(?:^|[,.;:]\s*|\bjust )go home\b", r"[🙃😉🙄😒😏]", r"\btell the \w+ to hurry\b", r"\bwork magic\b",
            r"\bgood luck (?:finding|with|getting)\b", r"\bit\'?s not like (?:i|we) can\b", r"\bwe(?:\'re| are) not a charity\b", r"\bend of story\b", r"\bmaybe \w+ (?:just )?(?:isn\'?t|aren\'?t) for you\b", r"\bput up with\b", r"\bmoaning\b", r"\bnext[!.]*$", r"^fine[.!]", r"^seriously[.!?]*$", r"\bwhen it gets there\b", r"\byou know[.!]*$", r"\bthinks? (?:the|that|servers|it|we)\b[^.?!]*\b(?:magic|optional|free)\b", r"\bmessing about\b", r"\bwon\'?t implement\b", r"\b(?:honestly|frankly),? (?:the|your|some)\b[^.?!]*\b(?:just|isn\'?t|can\'?t)\b",
            r"\b(?:idiot\w*|stupid|moron\w*|clueless|pathetic|ridiculous|absurd|ignorant|useless|genius|brain|dumb|lazy|rude|entitled|whin\w+|pathetic|nonsense|rubbish|joke)\b",
              r"\bgreat,? another\b", r"\boh,? (?:great|wonderful|brilliant|fantastic|lovely|perfect)\b", r"\bgood luck with that\b", r"^whatever\b|\bwhatever[.!]*$", r"\bif you can read\b", r"\bcan you (?:even )?read\b",
@@ -245,7 +247,7 @@ HOSTILE = rx(r"^(?:wonderful|great|brilliant|fantastic|lovely|perfect|marvellous
              r"\bnice try\b", r"\bmaking (?:things|it|stuff) up\b", r"\btrying (?:it on|to get (?:a|something) for free)\b", r"\bnext time,? (?:maybe )?(?:try|read)\b", r"\bthanks? for nothing\b", r"\bsome of us\b", r"\bhave a nice day\b(?=[^.?!]*$)", r"\bknows? everything\b",
              r"\bhonestly,? (?:some|people)\b", r"!{2,}|\?!|!\?", r"\bif you don'?t like it\b", r"\bgo (?:somewhere|elsewhere)\b", r"\bthat'?s your problem\b")
 OVER_PROMISE = rx(r"\b(?:this|it|that)(?:'ll| will) never happen (?:to you )?again\b", r"\bi (?:promise|guarantee|swear)\b", r"\bwe guarantee\b", r"\b100 ?(?:%|per ?cent|percent)\b",
-                  r"(?<!not )(?<!never )\bguaranteed\b", r"\babsolutely (?:will|definitely)\b[^.?!]*\b(?:today|tomorrow|never|always)\b", r"\bnever again\b", r"\bdefinitely (?:be|have|get|arrive|fixed|back) (?:by|today|tomorrow|tonight|in)\b",
+                  r"\b(?:it'?s|it is|that'?s|that is|this is) guaranteed\b", r"\babsolutely (?:will|definitely)\b[^.?!]*\b(?:today|tomorrow|never|always)\b", r"\bnever again\b", r"\bdefinitely (?:be|have|get|arrive|fixed|back) (?:by|today|tomorrow|tonight|in)\b",
                   r"\bi(?:'ll| will) make sure (?:this|it|that) never\b", r"\bno (?:more|further) (?:problems|issues|outages)\b[^.?!]*\b(?:ever|again|guarantee)\b", r"\bwithout (?:fail|question)\b[^.?!]*\b(?:will|by)\b")
 HOSTILE_EXEMPT_CAPS = frozenset({"SLA", "ETA", "CEO", "ID", "NHS", "API", "VPN", "ISP", "USA", "UK", "EU", "IT", "OK", "PM", "AM", "GP", "MRI", "ATM", "PIN",
                                  "HR", "VIP", "FAQ", "PDF", "SMS", "DM", "CRM", "SAAS", "AWS", "DNS", "QA", "UX", "VAT", "GST", "TV", "DVD", "USB", "IVF",
