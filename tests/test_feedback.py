@@ -100,3 +100,21 @@ def test_any_text_gives_a_bounded_deterministic_result(text, kind):
 def test_a_megabyte_of_text_is_handled():
     r = reply("Rosa, I am so sorry about the oven. " * 30_000)
     assert 0 <= r.score <= 4
+
+
+def test_offers_of_any_concrete_action_are_recognised():
+    """Regression: a regex quantifier inside an f-string once disabled every 'I can <verb>' offer."""
+    for text in ("I can have our engineer re-run the batch within the hour, or send you the file now.",
+                 "I can get the two of you in at half four today.",
+                 "In the meantime, you can file your claim by phone."):
+        assert "offer_options" in reply(text).moves, text
+
+
+def test_every_pattern_compiles_to_what_it_says():
+    """No f-string placeholder has eaten a regex quantifier like {0,2} (it would become the text '(0, 2)')."""
+    import re
+    from course.feedback import moves, reflections
+    for module in (moves, reflections):
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                assert not re.search(r"\(\d+, \d+\)", value.pattern), name
