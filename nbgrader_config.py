@@ -25,5 +25,13 @@ c.IncludeHeaderFooter.header = os.path.join(here, "course", "templates", "header
 c.ClearSolutions.code_stub = {"python": "✍️ Replace this line with your answer, then run the cell (Shift+Enter)."}
 c.ClearSolutions.text_stub = "✍️ Replace this line with your answer."
 
+# Feedback pages must not show the hidden part of the grading cells (the tamper check):
+# nbgrader 0.9.6 leaves hidden tests in feedback unless ClearHiddenTests runs here.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+
 # Give each grading cell a little longer on slow shared machines.
 c.ExecutePreprocessor.timeout = 120

@@ -5,12 +5,17 @@ the points earned as a number from 0 to the cell's points, which nbgrader
 records as partial credit. It never raises and never writes to stderr, because
 nbgrader zeroes a cell that writes to stderr and aborts a learner's whole
 grading when a cell returns more than its points.
+
+Before giving any points, `grade` checks that the grading code in the kernel is
+still the course's own (see `course.integrity`): a learner's cell that replaces
+`grade`, `points_for`, `course.feedback.assess` or a stand-in module scores 0,
+with a printed "Tampering detected: ..." line the instructor's report picks up.
 """
 from __future__ import annotations
 
 import warnings
 
-from . import answers
+from . import answers, integrity
 from .content import catalogue
 from .feedback import Assessment, assess
 
@@ -47,6 +52,10 @@ def grade(exercise_id: str) -> float:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            refused = integrity.refusal(exercise_id)
+            if refused:
+                print(refused)
+                return 0.0
             exercise = catalogue().exercise(exercise_id)
             text = answers.latest(exercise_id)
             if text is None or not answers.is_answered(text):

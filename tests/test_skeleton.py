@@ -16,7 +16,10 @@ ALLOWED_CODE = [
     r'from course import start\nlesson = start\("(?P<slug>[0-9a-z_]+)"\)',
     r"lesson\.(objectives|story|credits|progress|course_map)\(\)",
     r'lesson\.(practice|prompt)\("ex\d+_\d+"\)',
-    r'"""Checks [^\n]+"""\nfrom course.grading import grade\ngrade\("ex\d+_\d+"\)',
+    # ...the hidden part (removed from learner notebooks) re-checks the grading code first: course/integrity.py
+    r'"""Checks [^\n]+"""\nfrom course.grading import grade\n'
+    r"(### BEGIN HIDDEN TESTS\nfrom course.integrity import guarded_grade as grade\n### END HIDDEN TESTS\n)?"
+    r'grade\("ex\d+_\d+"\)',
     r"%%(reply|reflection) ex\d+_\d+\n[\s\S]+",
 ]
 
