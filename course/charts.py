@@ -28,7 +28,12 @@ def bar_chart_html(labels: list[str], values: list[float], *, title: str, xlabel
     for pos, value in zip(positions, values):
         ax.text(min(value + 0.02, 0.9), pos, f"{value:.0%}", va="center")
     fig.tight_layout()
+    return figure_img_html(fig, alt)
+
+
+def figure_img_html(fig, alt: str, dpi: int = 100) -> str:
+    """Any matplotlib figure as an <img> with alt text, so screen readers and exported HTML describe it."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return f'<img src="data:image/png;base64,{data}" alt="{esc(alt)}" style="max-width:100%">'

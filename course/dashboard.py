@@ -14,8 +14,6 @@ mastery is the average of all such shares.
 """
 from __future__ import annotations
 
-import base64
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -132,12 +130,9 @@ def charts(root=".", m: Mastery | None = None):
 
 
 def figure_html(fig, alt: str) -> str:
-    """The figure as an <img> with its alt text, so screen readers and the exported HTML describe it."""
-    from html import escape
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<img src="data:image/png;base64,{data}" alt="{escape(alt, quote=True)}" style="max-width:100%">'
+    """The figure as an <img> with its alt text (see course.charts)."""
+    from .charts import figure_img_html
+    return figure_img_html(fig, alt, dpi=110)
 
 
 def show(root=".") -> Mastery:

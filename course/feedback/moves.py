@@ -271,62 +271,50 @@ def _shouting(sentence: Sentence) -> bool:
     return len(caps) >= 2
 
 
+# One row per move: (move, pattern that does it, pattern that rules it out, moves that rule it out).
+# Rows are read in order, so a move can be ruled out by one found earlier in the same sentence.
+RULES = (
+    ("blame", BLAME, None, ()),
+    ("dismiss", DISMISS, None, ()),
+    ("argue", ARGUE, None, ()),
+    ("over_promise", OVER_PROMISE, None, ()),
+    ("cliche_empathy", CLICHE, None, ()),
+    ("thank", THANK, THANK_BLOCK, ("hostile",)),
+    ("acknowledge", ACKNOWLEDGE, ACK_BLOCK, ("dismiss", "hostile", "cliche_empathy")),
+    ("ask", ASK_OPEN, ASK_BLOCK, ("hostile", "blame")),
+    ("restate", RESTATE, None, ()),
+    ("agree_part", AGREE_PART, AGREE_BLOCK, ()),
+    ("explain_objectively", EXPLAIN, EXPLAIN_BLOCK, ("hostile", "blame", "argue")),
+    ("offer_options", OFFER, OFFER_BLOCK, ()),
+    ("commit_next_step", COMMIT, OFFER_BLOCK, ()),
+    ("collaborate", COLLABORATE, None, ()),
+    ("reassure", REASSURE, None, ()),
+    ("state_values", STATE_VALUES, None, ()),
+    ("part_gracefully", PART, None, ()),
+)
+CHECK_WORDS = re.compile(r"\b(?:make sure|check|confirm)\b")
+
+
 def classify(sentence: Sentence) -> set[str]:
     """The moves one sentence clearly does (before reply-level rules such as refusal → cant_do or set_boundary)."""
     s = sentence.lower.strip()
-    found: set[str] = set()
-    if HOSTILE.search(s) or _shouting(sentence):
-        found.add("hostile")
-    if BLAME.search(s):
-        found.add("blame")
-    if DISMISS.search(s):
-        found.add("dismiss")
-    if ARGUE.search(s):
-        found.add("argue")
-    if OVER_PROMISE.search(s):
-        found.add("over_promise")
-    if CLICHE.search(s):
-        found.add("cliche_empathy")
+    found: set[str] = {"hostile"} if HOSTILE.search(s) or _shouting(sentence) else set()
     if NON_APOLOGY.search(s):
         found.add("non_apology")
     elif APOLOGY.search(s):
         found.add("apologize")
-    if THANK.search(s) and not THANK_BLOCK.search(s) and "hostile" not in found:
-        found.add("thank")
-    if ACKNOWLEDGE.search(s) and not ACK_BLOCK.search(s) and not found & {"dismiss", "hostile", "cliche_empathy"}:
-        found.add("acknowledge")
-    is_question = "?" in s
-    if ASK_OPEN.search(s) and not ASK_BLOCK.search(s) and not found & {"hostile", "blame"}:
-        found.add("ask")
-    if RESTATE.search(s):
-        found.add("restate")
-    if AGREE_PART.search(s) and not AGREE_BLOCK.search(s):
-        found.add("agree_part")
-    if EXPLAIN.search(s) and not EXPLAIN_BLOCK.search(s) and not found & {"hostile", "blame", "argue"}:
-        found.add("explain_objectively")
-    if OFFER.search(s) and not OFFER_BLOCK.search(s):
-        found.add("offer_options")
-    if COMMIT.search(s) and not OFFER_BLOCK.search(s):
-        found.add("commit_next_step")
-        if FOLLOW_UP_ONLY.search(s) and not REMEDY.search(s):
-            found.discard("offer_options")  # a dated follow-up ("I'll call you by 4") is a next step, not an offer
-
-    if COLLABORATE.search(s):
-        found.add("collaborate")
-    if REASSURE.search(s):
-        found.add("reassure")
-    if CHECK.search(s) and is_question or (CHECK.search(s) and re.search(r"\b(?:make sure|check|confirm)\b", s)):
+    for move, pattern, block, ruled_out_by in RULES:
+        if pattern.search(s) and not (block and block.search(s)) and not found.intersection(ruled_out_by):
+            found.add(move)
+    if "commit_next_step" in found and FOLLOW_UP_ONLY.search(s) and not REMEDY.search(s):
+        found.discard("offer_options")  # a dated follow-up ("I'll call you by 4") is a next step, not an offer
+    if CHECK.search(s) and ("?" in s or CHECK_WORDS.search(s)):
         found.add("check_resolution")
-    if STATE_VALUES.search(s):
-        found.add("state_values")
-    if PART.search(s):
-        found.add("part_gracefully")
+        found.discard("ask")
     if REFUSAL.search(s):
         found.add("refusal")
         if BOUNDARY_TONE.search(s):
             found.add("boundary_tone")
-    if "check_resolution" in found:
-        found.discard("ask")
     return found
 
 
