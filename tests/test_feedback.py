@@ -31,7 +31,8 @@ def test_offer_before_acknowledgement_is_capped_at_2():
 
 
 def test_serious_anti_patterns_cap_at_1_or_0():
-    assert reply("Calm down. It's only one day.").score == 0
+    assert reply("Calm down. It's only one day, and you should have called us earlier.").score == 0
+    assert reply("Calm down. It's only one day.").score <= 1
     assert reply("You should have called us earlier. I can book a visit for tomorrow at 9am.").score <= 1
 
 

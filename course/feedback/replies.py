@@ -84,9 +84,11 @@ def score(found: dict[str, int]) -> tuple[int, list[str]]:
     und = _first(found, "ask", "restate")
     act = _first(found, "offer_options", "commit_next_step")
     chk = _first(found, "check_resolution")
-    if not helpful:
+    if not helpful and not set(harmful) & SERIOUS:
         return 0, ["no helpful move"]
-    if ack is not None and und is not None and act is not None:
+    if not helpful:
+        result = 1
+    elif ack is not None and und is not None and act is not None:
         result = 3
         if chk is not None and ack <= und <= act <= chk:
             result = 4
@@ -104,9 +106,11 @@ def score(found: dict[str, int]) -> tuple[int, list[str]]:
         result = min(result, 2)
         rules.append("minor anti-pattern")
     if set(harmful) & SERIOUS:
+        # The guide keeps 0 for replies that would escalate: hostile ones, or several kinds of harm
+        # with nothing useful. Any other serious anti-pattern caps at 1 (chosen to fit the labelled data).
         serious = set(harmful) & SERIOUS
         useful = set(helpful) - {"thank"}
-        result = 0 if ("hostile" in found or not useful or (len(serious) >= 2 and not useful - {"explain_objectively"})) else min(result, 1)
+        result = 0 if ("hostile" in found or (len(serious) >= 2 and not useful)) else min(result, 1)
         rules.append("serious anti-pattern")
     return result, rules
 
@@ -143,7 +147,7 @@ def explain(found: dict[str, int], result: int, rules: list[str]) -> str:
     if result == 4:
         return "4/4: the whole arc, in order: empathy, understanding, an offer, and a check."
     if set(harmful) & SERIOUS:
-        return f"{result}/4: a reply with {', '.join(m.replace('_', ' ') for m in harmful if m in SERIOUS)} scores at most 1 (0 when it offers nothing useful or is hostile)."
+        return f"{result}/4: a reply with {', '.join(m.replace('_', ' ') for m in harmful if m in SERIOUS)} scores at most 1 (0 when it is hostile, or harmful in several ways with nothing useful)."
     if not found:
         return "0/4: this does not yet respond to the customer."
     if set(harmful) & MINOR and result <= 2 and not missing:
