@@ -114,7 +114,10 @@ AGREE_PART = rx(r"\b(?:it\'?s|that\'?s|it is|that is|none of (?:it|this|that) (?
                 r"\bthat should(?:n'?t| not) have happened\b", r"\bthat should have been\b")
 AGREE_BLOCK = rx(rf"\byou(?:'re| are) not (?:right|correct)\b", r"\b(?:it'?s|this is|that'?s) not (?:our|my) (?:fault|mistake)\b")
 
-EXPLAIN = rx(r"\b(?:are|is) (?:all )?(?:listed|printed|shown|stated|written|set out|posted) (?:on|in)\b", r"\b(?:went|has gone|have gone|is|are|was|were) (?:down|offline|out of service|out of stock)\b",
+EXPLAIN = rx(r"\bwhere the \S+ (?:\w+ )?comes? from\b", r"\b(?:photo|photos|report|log|logs|records?|scan|receipt|meter|reading|invoice|statement|system|tracking|history|notes?|footage|camera)\b[^.?!]{0,20}\b(?:shows?|showed|says|said|confirms?|confirmed)\b",
+             r"\b(?:is|was|are|were) marked as\b", r"\bwhat (?:i think )?happened (?:is|was)\b", r"\b(?:ended|expired|lapsed|renewed|closed|opened|started|finished|arrived|left|landed) (?:at|on|in) \d",
+             r"\b(?:close|closes|open|opens) at \d", r"\b(?:doesn'?t|does not|don'?t|do not) (?:provide|cover|include|allow) (?:for )?\b", r"\brecommendation is\b",
+             r"\b(?:are|is) (?:all )?(?:listed|printed|shown|stated|written|set out|posted) (?:on|in)\b", r"\b(?:went|has gone|have gone|is|are|was|were) (?:down|offline|out of service|out of stock)\b",
              r"\bwe(?:'re| are) aware\b", r"\b(?:has|have) been (?:informed|notified|dispatched|called out|alerted|assigned|logged|raised)\b", r"\bit says\b",
              r"\b(?:failed|crashed|broke|went out|went down|stopped|cut out)\b[^.?!]*\b(?:at \d|on \w+day|this morning|this afternoon|last night|yesterday|automatically|by mistake)\b",
              r"\bis based on\b", r"\b(?:outside|within|not part of|part of) (?:what )?(?:our|the|your) (?:\w+ )?(?:plan|contract|agreement|scope|policy|warranty|package)(?: covers| includes)?\b",

@@ -41,8 +41,18 @@ class Sentence:
     lower: str     # lower-cased, for matching
 
 
+_ABBREVIATION = re.compile(r"(?:\b(?:mr|mrs|ms|mx|dr|prof|st|sr|jr|no|vs|etc|approx|dept|ref|e\.g|i\.e)|\b[A-Z])\.$", re.I)
+
+
 def sentences(text: str) -> list[Sentence]:
-    parts = [p.strip(" \t\n-*•>") for p in _SENTENCE_END.split(text)]
+    raw = _SENTENCE_END.split(text)
+    merged: list[str] = []
+    for part in raw:  # "Mr. Okafor" and "Dr. Patel" are not two sentences
+        if merged and _ABBREVIATION.search(merged[-1].rstrip()):
+            merged[-1] = merged[-1].rstrip() + " " + part
+        else:
+            merged.append(part)
+    parts = [p.strip(" \t\n-*•>") for p in merged]
     out = [p for p in parts if p and WORD.search(p)]
     return [Sentence(i, s, s.lower()) for i, s in enumerate(out)]
 
