@@ -13,6 +13,8 @@ from .result import Assessment, Evidence
 from .text import containment, sentences, words
 
 SERIOUS = {"blame", "dismiss", "argue", "hostile", "cant_do"}
+# An apology, or an attempt at empathy that the guide caps (a cliché, a "but" apology), with real help: a 2.
+EMPATHY_ATTEMPT = {"apologize", "cliche_empathy", "non_apology"}
 MINOR = {"cliche_empathy", "non_apology", "over_promise"}
 
 WHY = {
@@ -94,8 +96,8 @@ def score(found: dict[str, int]) -> tuple[int, list[str]]:
             result = 4
         elif chk is not None:
             rules.append("order")
-    elif ack is not None or ("apologize" in found and (act is not None or und is not None or "explain_objectively" in found)) \
-            or ("agree_part" in found and act is not None):
+    elif ack is not None or (found.keys() & EMPATHY_ATTEMPT and (act is not None or und is not None or "explain_objectively" in found)) \
+            or ("agree_part" in found and act is not None) or ("part_gracefully" in found and found.keys() & {"thank", "commit_next_step", "offer_options"}):
         result = 2
     else:
         result = 1
