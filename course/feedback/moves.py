@@ -89,7 +89,9 @@ ASK_BLOCK = rx(r"\b(?:order|account|reference|ref|booking|policy|membership|cust
                r"\bwhich (?:do|would) you (?:prefer|like|rather|choose)\b", r"\bwhat time (?:works|suits|is best)\b",
                r"\b(?:which|what) (?:day|date|time|slot)\b")
 
-RESTATE = rx(r"\b(?:confirm|check|make sure (?:i|we)(?:\'ve| have)?)\b[^.?!]{0,30}\b(?:understanding|heard (?:all|everything|it)|understood)\b", r"\bour understanding\b", r"^[a-z .\'-]{2,30}, so (?:your|you|the)\b[^.?!]{20,}",
+RESTATE = rx(r"^[^:]{0,60}\b(?:got it|got this|got that|clear|confirm|summari[sz]e|understood|understand|recap|be sure|sure i|what i have|what i heard|heard you|check i|to check|play it back|say it back)\b[^:]{0,20}:\s*\S",
+             r"^(?:\[[^\]]*\]\s*)?(?:okay,? |ok,? |right,? |alright,? )?so,? (?!i'll|we'll|let's|i will|we will|i can|we can|i'm|i've|i have|please|if\b|what|how|can|could|would|do|does|is|are|that's|thanks)\w+\b[^.?!]{30,}[.!]?$",
+             r"\b(?:confirm|check|make sure (?:i|we)(?:\'ve| have)?)\b[^.?!]{0,30}\b(?:understanding|heard (?:all|everything|it)|understood)\b", r"\bour understanding\b", r"^[a-z .\'-]{2,30}, so (?:your|you|the)\b[^.?!]{20,}",
            r"^(?:ok(?:ay)?|right|alright)[.,!]*\s*so\b[^.?!]{15,}", r"^so,? (?:it|they|the|your|you|he|she)\b(?![^.?!]*\b(?:i'll|we'll|let's|i will|we will)\b)[^.?!]{25,}",
              r"\bas i (?:read|understand|hear) (?:it|your|you|this|that)\b", r"\bon the same page\b", r"\b(?:get|have) (?:the|this|that|it) (?:timeline|facts|order of events|story) (?:straight|right)\b",
              r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten) \w+,[^.?!]*,[^.?!]*$", r"\bfrom what you(?:'ve| have)? (?:said|told me|described|written)\b", r"\bif i(?:'m| am) reading (?:this|you|it) right\b",
