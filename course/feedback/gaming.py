@@ -6,6 +6,7 @@ is not caught, while a list of course terms is.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -165,19 +166,30 @@ def detect(text: str, *, customer: str | None = None, prompt: str | None = None,
     return None
 
 
-def _technique_phrases(text: str) -> set[str]:
-    """Technique IDs spelled out in the text ("acknowledge ... grievance", "find where ... right")."""
+@functools.lru_cache(maxsize=1)
+def _technique_word_sets() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each technique ID as the set of its content words, built once."""
     try:
         from ..content import catalogue
         ids = list(catalogue().techniques)
-    except Exception:
+    except Exception:  # the engine must work even if course content cannot load
         ids = []
+    sets = []
+    for tid in ids:
+        parts = [w for w in tid.split("-") if w not in FUNCTION_WORDS]
+        if len(parts) >= 2:
+            sets.append((tid, frozenset(parts)))
+    return tuple(sets)
+
+
+def _technique_phrases(text: str) -> set[str]:
+    """Technique IDs spelled out in the text ("acknowledge ... grievance", "find where ... right")."""
     found = set()
     for sent in sentences(text):
         sw = set(words(sent.text))
-        for tid in ids:
-            parts = [w for w in tid.split("-") if w not in FUNCTION_WORDS]
-            if len(parts) >= 2 and all(p in sw or p.rstrip("e") + "ing" in sw for p in parts):
+        sw |= {w[:-3] + "e" for w in sw if w.endswith("ing")}
+        for tid, parts in _technique_word_sets():
+            if parts <= sw:
                 found.add(tid)
     return found
 
