@@ -11,7 +11,7 @@ import re
 from .moves import rx
 from .result import Assessment, Evidence
 from .gaming import _corporate
-from .text import sentences, words
+from .text import sentences, word_count, words
 
 # How a learner names or paraphrases each module's techniques (in their own words, loosely).
 MODULE_TECHNIQUES = {
@@ -25,7 +25,8 @@ MODULE_TECHNIQUES = {
     "08_part_ways": r"\bpart(?:ed)? ways|\bright fit|\bgood fit|\bwalk(?:ed)? away|\bgracious\w*|\bthank\w* (?:him|her|them|the \w+) for (?:\w+ ){0,3}(?:business|custom|years|loyalty|membership|patronage)|\bthe right \w+ for (?:him|her|them)|\bhand(?:ed)?[- ]?over|\bhand (?:the|it|them) (?:account )?over|\brefer(?:red)?\b|\bwish(?:ed)? (?:him|her|them) well|\bdoor open|\bleave on good terms|\bend(?:ed)? (?:it |the relationship )?(?:well|politely|respectfully|kindly)|\bburn(?:ed|ing)? bridges|\bpolitely decline",
     "09_capstone": r"\bempathy\b|\bunderstand\b|\boffer\w*|\bcheck(?:ed|ing|s)?\b(?!-in)|\beuoc\b|\bin order\b|\bjump\w* (?:straight )?to|\bleapfrog\w*|\bfour steps\b|\bthe arc\b",
 }
-MISUSE = rx(r"\bcorrect(?:ed|ing) (?:her|him|them)\b", r"\b(?:yes or no|closed questions?)\b", r"['\"‘“]\s*(?:did|do|does|is|are|was|were|can|could|have|has|will)\b[^'\"’”?]*\?\s*['\"’”]",
+MISUSE = rx(r"\bknew (?:exactly )?how (?:he|she|they) felt\b", r"\b(?:completely|totally) (?:knew|know|understood) how\b", r"\boptions?\b[^.?!]*\b(?:could not|couldn'?t|can'?t|cannot|won'?t)\b[^.?!]*\bor\b", r"\b(?:told|said to) (?:him|her|them)\b[^.?!]*\b(?:was|were) wrong\b", r"\b(?:his|her|their) own (?:mistake|fault)\b", r"\b(?:same|automated|generic|template) (?:text|message|email|reply)\b", r"\bno-reply\b", r"\bthrough (?:our|the|his|her) (?:lawyers?|solicitors?|legal)\b", r"\bno longer discuss\b",
+           r"\bcorrect(?:ed|ing) (?:her|him|them)\b", r"\b(?:yes or no|closed questions?)\b", r"['\"‘“]\s*(?:did|do|does|is|are|was|were|can|could|have|has|will)\b[^'\"’”?]*\?\s*['\"’”]",
             r"\b(?:between us|without (?:the customer|her|him|them|asking))\b", r"\bdefinitely\b[^.?!]*\b(?:fixed|ready|done)\b", r"\bnever happen again\b", r"\bafter the argument\b",
             r"\b(?:lost it|in anger|angrily|snapped at)\b", r"\boffer\w*\b[^.?!]{0,80}\bthen\b[^.?!]{0,40}\b(?:sorry|empath\w+|understand|asked)\b", r"\bticking\b", r"\bthat'?s (?:the|our) policy\b", r"\bnothing (?:i|we) can do\b", r"\bpeople like (?:him|her|them|you)\b", r"\bmost difficult\b",
             r"\bopen questions?\b[^.?!]*['\"“‘]\s*(?:is|are|do|does|did|can|could|have|has|was|were|will)\b[^?]*\?", r"\bjust kept saying\b", r"\bcalm down\b", r"\bi know (?:exactly )?how you feel\b", r"\btold (?:him|her|them) to (?:relax|calm|stop)\b", r"\bunfortunately,? we can'?t\b",
@@ -38,18 +39,21 @@ DETAIL = re.compile(r"\d|\b(?:last|this|that|one|a few|two|three) (?:week|month|
                     r"\b(?:mr|mrs|ms|dr|miss)\.? [A-Z]|\b(?:a|an|our|my|the|one|this|that|hotel|shop|regular) (?:customer|client|guest|patient|caller|member|tenant|parent|passenger|buyer|user|colleague|manager|man|woman|lady|gentleman|homeowner|couple|family)\b|^(?:a |one )?(?:hotel |shop |bank |gym )?(?:customer|client|guest|patient|caller|member|tenant|homeowner)\b", re.I)
 PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 WHY_WORDS = r"(?:feel|felt|need|needed|wanted|heard|ignored|listen\w*|angr\w*|calm\w*|trust\w*|worse|better|work(?:ed|s)?|help\w*|fail\w*|upset|frustrat\w*|respect\w*|understood|valued|embarrass\w*|scared|afraid|worried|relie\w*|defen\w*|handled|silence|mattered|cared)"
-ANALYSIS = rx(r"\bwhat (?:he|she|they|the \w+|customers?|people|staff) (?:was|were|is|are) (?:really )?after\b", r"\bwhy (?:it|we|this|that|i|they) (?:worked|failed|missed|went|happened|helped)\b", r"\bworks? (?:much |far |a lot )?(?:better|best|worse)\b", r"\breally about\b", r"\b(?:he|she|they|the \w+)\b (?:was|were|felt|seemed) (?:really |just |so |very |quite |clearly )?(?:worried|scared|afraid|anxious|embarrassed|frustrated|angry|upset|stressed|nervous|humiliated|ashamed|desperate|tired|exhausted|under pressure|confused|hurt)\b", r"\b(?:customers?|people|staff|guests?|patients?|clients?|he|she|they) (?:only |just |mostly |really |simply )?(?:needed|wanted|cared about)\b", r"\b(?:calmed|saved|helped|worked|changed|defused|turned)\b[^.?!]*\b(?:more than|so that|meant|instead of)\b", r"\bwhat (?:saved|helped|worked|mattered|changed|calmed)\b", r"\blooking back\b", r"\bmade (?:it|this|that) about\b", r"\bif (?:it|we|i|they|he|she|someone|anyone) had\b[^.?!]*\bwould(?:n\'?t| not)? have\b", r"\b(?:would|could) have (?:been|made|saved|stopped|prevented)\b[^.?!]*\b(?:if|instead)\b", r"\bthe (?:symptom|cause|root)\b", r"\b(?:it|this|that) meant\b",
+ANALYSIS = rx(r"\b(?:felt|feel|feels) (?:like|as if|as though)\b", r"\b(?:he|she|they|families|relatives|clients|customers|people|patients|parents|guests) (?:need|needs|want|wants|fear|fears)\b", r"\bwhat (?:they|he|she|families|relatives|people|clients|customers|patients|guests) (?:really )?(?:need|want|feel|fear)\b", r"\b(?:afraid|scared|frightened|terrified|worried|anxious|embarrassed|humiliated|lonely|ashamed) (?:of|that|about|in front|for)\b",
+           r"\bwhat (?:he|she|they|the \w+|customers?|people|staff) (?:was|were|is|are) (?:really )?after\b", r"\bwhy (?:it|we|this|that|i|they) (?:worked|failed|missed|went|happened|helped)\b", r"\bworks? (?:much |far |a lot )?(?:better|best|worse)\b", r"\breally about\b", r"\b(?:he|she|they|the \w+)\b (?:was|were|felt|seemed) (?:really |just |so |very |quite |clearly )?(?:worried|scared|afraid|anxious|embarrassed|frustrated|angry|upset|stressed|nervous|humiliated|ashamed|desperate|tired|exhausted|under pressure|confused|hurt)\b", r"\b(?:customers?|people|staff|guests?|patients?|clients?|he|she|they) (?:only |just |mostly |really |simply )?(?:needed|wanted|cared about)\b", r"\b(?:calmed|saved|helped|worked|changed|defused|turned)\b[^.?!]*\b(?:more than|so that|meant|instead of)\b", r"\bwhat (?:saved|helped|worked|mattered|changed|calmed)\b", r"\blooking back\b", r"\bmade (?:it|this|that) about\b", r"\bif (?:it|we|i|they|he|she|someone|anyone) had\b[^.?!]*\bwould(?:n\'?t| not)? have\b", r"\b(?:would|could) have (?:been|made|saved|stopped|prevented)\b[^.?!]*\b(?:if|instead)\b", r"\bthe (?:symptom|cause|root)\b", r"\b(?:it|this|that) meant\b",
           rf"\bbecause\b[^.?!]*\b{WHY_WORDS}", rf"\b{WHY_WORDS}\b[^.?!]*\bbecause\b", rf"\bsince (?:he|she|they|i|we|it|the)\b[^.?!]*\b{WHY_WORDS}", r"\bwhich (?:made|meant|is why|was why|left)\b", r"\bthat'?s why\b", r"\bthe reason\b",
               r"\b(?:he|she|they|the customer|the client|the guest|the patient) (?:just |really |only )?(?:felt|was feeling|were feeling|needed|wanted|was worried|were worried|was afraid|was scared|didn'?t feel|did not feel|was embarrassed|cared)\b",
               r"\bwhat (?:he|she|they) (?:really |actually )?(?:needed|wanted)\b", r"\bi (?:realised|realized|learned|learnt|understood|saw|noticed) (?:that|how|why|then)?\b",
               r"\b(?:worked|helped|failed|backfired|made it worse|made things worse|calmed (?:him|her|them|things) down|escalated)\b[^.?!]*\b(?:because|since|as|when)\b",
               r"\bso (?:he|she|they) (?:felt|thought|got|became)\b", r"\bmade (?:him|her|them) feel\b", r"\b(?:felt|feel) (?:heard|ignored|dismissed|respected|valued|handled|brushed off)\b",
               r"\b(?:it|this|that) (?:showed|meant|made|turned)\b", r"\bthe (?:real )?(?:problem|issue|mistake) was\b", r"\bwhy it (?:worked|failed)\b", r"\bthe difference was\b")
-PLAN = rx(r"\b(?:my|our) (?:own )?(?:change|plan|version|opener|rule|habit|suggestion|fix|approach|template|script|line|promise)\b", r"\bwhat i(?:\'m| am)? ?(?:will |\'ll |would |\'d )?(?:change|changing|do differently|\'d do differently|do now|will do|do next)\b", r"\bwhat i(?:\'ll| will| would|\'d) (?:do|change|ask|say|try)\b", r"\bfrom (?:my )?(?:now|next \w+|today|monday|tomorrow|this week)\b", r"\bi(?:\'m| am) (?:adding|changing|keeping|putting|starting|logging|ringing|calling|asking|writing|making|booking|bringing|sending)\b", r"\b(?:now|from now) (?:carries|has|includes|gets|goes)\b", r"\bevery \w+ (?:i|we) (?:send|write|take|do|book)\b[^.?!]*\bnow\b", r"\bif i were (?:running|in charge|the one)\b", r"\bthis (?:friday|monday|tuesday|wednesday|thursday|week|afternoon|evening)\b[^.?!]*\bi(?:\'m| am| will|\'ll)\b", r"\bplan:", r"\bnext time:", r"\bthe (?:question|line|step|rule) i(?:\'m| am| have|\'ve| will|\'ll)\b", r"\bthe day i(?:\'m| am) (?:the one )?in charge\b",
+PLAN = rx(r"\bsince then\b", r"\bstarting (?:this|next|from)\b", r"\bfor the (?:next|autumn|spring|summer|winter|coming) \w+\b", r"\bat the next\b", r"\b(?:now|from now) (?:starts?|lists?|includes?|has|carries)\b", r"\b(?:is|are) now\b", r"\bnow (?:list|lists|start|ask|open|begin|send|call|check|put|keep|include)\b", r"\bfrom (?:this|next) (?:weekend|month|week|year|term|season|project|shift|quarter|sprint|job|event)\b", r"\bfrom my next \w+\b", r"\bi'?ll \w+ (?:that|this|it) first\b",
+           r"\b(?:my|our) (?:own )?(?:change|plan|version|opener|rule|habit|suggestion|fix|approach|template|script|line|promise)\b", r"\bwhat i(?:\'m| am)? ?(?:will |\'ll |would |\'d )?(?:change|changing|do differently|\'d do differently|do now|will do|do next)\b", r"\bwhat i(?:\'ll| will| would|\'d) (?:do|change|ask|say|try)\b", r"\bfrom (?:my )?(?:now|next \w+|today|monday|tomorrow|this week)\b", r"\bi(?:\'m| am) (?:adding|changing|keeping|putting|starting|logging|ringing|calling|asking|writing|making|booking|bringing|sending)\b", r"\b(?:now|from now) (?:carries|has|includes|gets|goes)\b", r"\bevery \w+ (?:i|we) (?:send|write|take|do|book)\b[^.?!]*\bnow\b", r"\bif i were (?:running|in charge|the one)\b", r"\bthis (?:friday|monday|tuesday|wednesday|thursday|week|afternoon|evening)\b[^.?!]*\bi(?:\'m| am| will|\'ll)\b", r"\bplan:", r"\bnext time:", r"\bthe (?:question|line|step|rule) i(?:\'m| am| have|\'ve| will|\'ll)\b", r"\bthe day i(?:\'m| am) (?:the one )?in charge\b",
           r"\bnext time\b", r"\bfrom now on\b", r"\bin (?:the )?future\b", r"\bgoing forward\b", r"\bi(?:'ll| will| am going to|'m going to| plan to| intend to| want to| would)\b[^.?!]*\b(?:next|now|future|again|always|first|before|instead|every|start|stop|make sure|ask|listen|write|say|check|offer|call|thank|pause|send|agree|keep)\b",
           r"\bmy plan\b", r"\bi(?:'ve| have) (?:started|decided|made a rule)\b", r"\bi now\b")
 CONCRETE_ACTION = re.compile(r"\b(?:ask|listen|say|tell|write|send|call|ring|phone|email|thank|pause|offer|check|summari[sz]e|sum up|agree|put|wait|let|repeat|name|update|confirm|note|explain|stop|start|stay|keep|give|apologi[sz]e|acknowledge|play back|restate|read|reply|refer|hand|introduce|set|book|follow up|log|document|sign|share|schedule|walk|sit|open|ask for|get|bring|make (?:a|the|one)|use|lead|own|step|hold|count|breathe|nod)\w*\b", re.I)
-VAGUE_PLAN = rx(r"^(?:next time,? )?i(?:'ll| will) (?:try to )?(?:do|be) (?:better|more careful|more patient|nicer)[.!]?$", r"\bkeep (?:it|that|this|euoc) in mind\b", r"\btry (?:my best|harder)\b")
+VAGUE_PLAN = rx(r"\bkeep (?:asking|improving|being|working|doing|trying|learning|getting) (?:\w+ ){0,2}(?:better|more|going forward|in future|habit|good)\b", r"\bkeep (?:improving|working on)\b", r"\b(?:be|being) more (?:careful|proactive|patient|aware|attentive|professional|assertive)\b", r"\bmore in the loop\b", r"\b(?:use|handle|manage) (?:the model|this|it|things|situations?|this type of \w+) (?:even )?better\b", r"\b(?:firm but fair|even better)\b",
+           r"^(?:next time,? )?i(?:'ll| will) (?:try to )?(?:do|be) (?:better|more careful|more patient|nicer)[.!]?$", r"\bkeep (?:it|that|this|euoc) in mind\b", r"\btry (?:my best|harder)\b")
 HINDSIGHT = rx(r"\bif i had\b", r"\bi should have\b", r"\bi would have\b", r"\bif i'?d\b")
 SERVICE = rx(r"\b(?:customers?|clients?|guests?|patients?|callers?|members?|tenants?|passengers?|buyers?|shoppers?|diners?|residents?|users?|parents?|"
              r"account manager|complain\w*|customer service|service desk|support|orders?|deliver(?:y|ies)|refunds?|bills?|billing|bookings?|outages?|contracts?|"
@@ -57,9 +61,13 @@ SERVICE = rx(r"\b(?:customers?|clients?|guests?|patients?|callers?|members?|tena
              r"front desk|reception|counter|till|helpdesk|help desk|call cent(?:re|er)|sla|scope|project|account|business|firm|company|agreement|service|homeowners?|householders?|"
              r"landlord|manager|supervisor|colleagues?|staff|shift|branch|depot|warehouse|dock|donors?|charity|volunteers?|drivers?|office|pharmacy|café|cafe|kitchen|"
              r"quoted?|quotes|price|paid|charged?|fees?|conductor|cashier|waiter|receptionist|status page|engineers?|technicians?|electrician|plumber|builder|kitchen fitter|train|flight|bus)\b")
+# A personal story (a date, family, friends) with no one in a service relationship is off-topic.
+PERSONAL = rx(r"\b(?:first|second|third) date\b", r"\bon a date\b", r"\b(?:girlfriend|boyfriend|fiancée?|flatmate|roommate|teenager)\b",
+              r"\bmy (?:son|daughter|mum|mom|mother|dad|father|brother|sister|friend|friends|kids?|children|wife|husband|partner|family|cousin|uncle|aunt|grandma|grandad)\b")
+CUSTOMER_ROLE = rx(r"\b(?:customers?|clients?|guests?|patients?|callers?|members?|tenants?|passengers?|buyers?|shoppers?|diners?|residents?|users?|relatives|policyholders?|homeowners?|students?|donors?|families|parents)\b")
 FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|i'm|i've|i'll|i'd|we|our|us)\b", re.I)
 
-GENERIC = rx(r"\b(?:often|usually|always|generally|tend to|every time|in general|sometimes|it depends)\b", r"\bnever (?:had|been|seen|dealt)\b", r"^(?:the idea|by the end|in an outage|it is important)\b")
+GENERIC = rx(r"\b(?:often|usually|always|generally|tend to|every time|in general|sometimes|it depends)\b", r"\bis (?:very |so |really )?important\b", r"\bnever (?:had|been|seen|dealt)\b", r"^(?:the idea|by the end|in an outage|it is important)\b")
 
 
 def _after_plan_marker(sentence: str) -> str:
@@ -92,7 +100,7 @@ def assess_reflection(text: str, module: str | None = None) -> Assessment:
     sents = sentences(text)
     module = module if module in MODULE_TECHNIQUES else None
     tech_re = re.compile(MODULE_TECHNIQUES[module] if module else "|".join(MODULE_TECHNIQUES.values()), re.I)
-    n_words = len(words(text))
+    n_words = word_count(text)
     met: dict[str, str] = {}
     for s in sents:
         low = s.lower
@@ -105,7 +113,7 @@ def assess_reflection(text: str, module: str | None = None) -> Assessment:
             met["situation"] = s.text
         if "analysis" not in met and ANALYSIS.search(low):
             met["analysis"] = s.text
-        if "plan" not in met and PLAN.search(low) and not HINDSIGHT.search(low) and not VAGUE_PLAN.search(low) and len(words(s.text)) >= 6 \
+        if "plan" not in met and PLAN.search(low) and not HINDSIGHT.search(low) and not VAGUE_PLAN.search(low) and len(words(s.text)) >= 4 \
                 and CONCRETE_ACTION.search(_after_plan_marker(low)):
             met["plan"] = s.text
     if "technique" in met and MISUSE.search(text.lower()) and len(MISUSE.findall(text.lower())) >= 1 and module:
@@ -125,7 +133,7 @@ def assess_reflection(text: str, module: str | None = None) -> Assessment:
         flags.append("padding")
         evidence.append(Evidence("padding", "", "This is long but general: no situation of your own and no plan, so it scores 0.", False))
         result, met = 0, {}
-    elif not SERVICE.search(text):
+    elif not SERVICE.search(text) or (PERSONAL.search(text) and not CUSTOMER_ROLE.search(text)):
         flags.append("off_topic")
         evidence.append(Evidence("off_topic", "", "This does not seem to be about a customer or a service situation, so it scores 0.", False))
         result, met = 0, {}

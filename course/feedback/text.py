@@ -30,6 +30,11 @@ def normalise(text: str) -> str:
     return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C").strip()
 
 
+def word_count(text: str) -> int:
+    """Words as a person counts them: space-separated tokens with a letter or digit ("missed-appointment" is one)."""
+    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+
+
 def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in WORD.findall(text)]
 
