@@ -119,3 +119,9 @@ def test_every_pattern_compiles_to_what_it_says():
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):
                 assert not re.search(r"\(\d+, \d+\)", value.pattern), name
+
+
+def test_technique_names_in_ing_form_are_still_label_stuffing():
+    """Regression: a refactor once dropped 'listening' -> 'listen' when spotting technique names."""
+    r = reply("I am listening first, letting them vent, ensuring they are heard and thanking for feedback.")
+    assert r.score == 0 and "gaming" in r.flags

@@ -187,7 +187,8 @@ def _technique_phrases(text: str) -> set[str]:
     found = set()
     for sent in sentences(text):
         sw = set(words(sent.text))
-        sw |= {w[:-3] + "e" for w in sw if w.endswith("ing")}
+        stems = [w[:-3] for w in sw if w.endswith("ing")]
+        sw |= set(stems) | {stem + "e" for stem in stems}  # "listening" -> listen, "acknowledging" -> acknowledge
         for tid, parts in _technique_word_sets():
             if parts <= sw:
                 found.add(tid)
