@@ -8,12 +8,14 @@ a throwaway copy of the course, with a class of realistic learners:
     from course.testing import copy_course
 
     root = copy_course(Path("/tmp/trial-class"))
-    classroom.make_submissions(root, "01_listen")       # 13 learners hand in their notebooks
-    classroom.run_workflow(root, "01_listen")           # the real nbgrader CLI, step by step
+    learners = classroom.make_submissions(root, "01_listen")        # 13 learners and an exchange folder
+    classroom.run_workflow(root, "01_listen", learners=learners)    # the real nbgrader CLI, step by step
     print(classroom.summary(root, "01_listen"))         # one screen: scores and tampering
 
 `WORKFLOW` lists the nbgrader commands, in order, exactly as the instructor guide
-(docs/instructor-guide.md) gives them; `run_workflow` runs those and nothing else.
+(docs/instructor-guide.md) gives them; `run_workflow` runs those and nothing else,
+except that between release and collect the simulated learners hand in their work
+with nbgrader's own `submit` command, as each learner would from the Assignments tab.
 """
 from __future__ import annotations
 
@@ -41,6 +43,8 @@ from .integrity import TAMPERING
 WORKFLOW = [
     "nbgrader db student import {students}",
     "nbgrader generate_assignment {lesson} --force",
+    "nbgrader release_assignment {lesson}",
+    "nbgrader collect {lesson}",
     "nbgrader autograde {lesson}",
     "nbgrader generate_feedback {lesson}",
     "nbgrader export --to {grades}",
@@ -214,20 +218,45 @@ def write_students_csv(root: Path, learners: list[Learner]) -> Path:
     return path
 
 
+EXCHANGE_DIR = "exchange"
+
+
 def make_submissions(root: Path, lesson: str, learners: list[Learner] | None = None) -> list[Learner]:
-    """Write each learner's notebook to <root>/submitted/<student>/<lesson>/, as `nbgrader collect` would."""
-    from .testing import fill_answers, learner_notebook
+    """Prepare a class in a course root: the learner list (students.csv) and an exchange folder.
+
+    The exchange is set in the root's nbgrader_config.py, exactly as the instructor guide
+    says to; learners then hand in during `run_workflow`, between release and collect.
+    """
     learners = simulated_class(lesson) if learners is None else learners
     root = Path(root)
-    for learner in learners:
-        nb = fill_answers(learner_notebook(lesson, root / "notebooks"), learner.answers)
-        if learner.tamper:
-            nb = learner.tamper(nb)
-        target = root / "submitted" / learner.id / lesson / f"{lesson}.ipynb"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, target)
+    (root / EXCHANGE_DIR).mkdir(parents=True, exist_ok=True)
+    config = root / "nbgrader_config.py"
+    line = f'c.Exchange.root = "{(root / EXCHANGE_DIR).as_posix()}"'
+    if line not in config.read_text(encoding="utf-8"):
+        with config.open("a", encoding="utf-8") as handle:
+            handle.write(f"\n# The exchange folder for this class (see docs/instructor-guide.md).\n{line}\n")
     write_students_csv(root, learners)
     return learners
+
+
+def hand_in(root: Path, lesson: str, learners: list[Learner], say: Callable[[str], None] = print) -> None:
+    """Each simulated learner takes the released notebook, answers it, and runs `nbgrader submit`."""
+    from .testing import fill_answers
+    root = Path(root)
+    released = root / EXCHANGE_DIR / "turnaround" / "outbound" / lesson / f"{lesson}.ipynb"
+    for n, learner in enumerate(learners, 1):
+        nb = fill_answers(nbformat.read(released, as_version=4), learner.answers)
+        if learner.tamper:
+            nb = learner.tamper(nb)
+        home = root / "learners" / learner.id
+        (home / lesson).mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, home / lesson / f"{lesson}.ipynb")
+        command = [sys.executable, "-m", "nbgrader", "submit", lesson, "--course", "turnaround",
+                   f"--student={learner.id}", f"--Exchange.root={root / EXCHANGE_DIR}", f"--Exchange.cache={home / '.cache'}"]
+        proc = subprocess.run(command, cwd=home, env=_environment(), capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise RuntimeError(f"{learner.id} could not submit:\n{proc.stdout[-800:]}{proc.stderr[-800:]}")
+        say(f"      {learner.id} handed in ({n}/{len(learners)})")
 
 
 # --- the workflow --------------------------------------------------------------------------------
@@ -267,8 +296,12 @@ def run_step(command: str, root: Path, say: Callable[[str], None] = print) -> tu
     return code, "".join(lines), time.perf_counter() - started
 
 
-def run_workflow(root: Path, lesson: str, say: Callable[[str], None] = print, stop_on_error: bool = True) -> dict:
-    """Run every WORKFLOW command for `lesson` in order, with progress lines; returns each step's log."""
+def run_workflow(root: Path, lesson: str, say: Callable[[str], None] = print, stop_on_error: bool = True,
+                 learners: list[Learner] | None = None) -> dict:
+    """Run every WORKFLOW command for `lesson` in order, with progress lines; returns each step's log.
+
+    With `learners` (a simulated class), they hand in through the exchange right after the release.
+    """
     root = Path(root)
     steps = commands(lesson)
     logs: dict[str, dict] = {}
@@ -284,6 +317,8 @@ def run_workflow(root: Path, lesson: str, say: Callable[[str], None] = print, st
             say("\n".join(errors[-8:] or output.splitlines()[-8:]))
             if stop_on_error:
                 raise RuntimeError(f"`{command}` failed with exit code {code}; see the lines above.")
+        if learners and " release_assignment " in f" {command} ":
+            hand_in(root, lesson, learners, say)
     say(f"All {len(steps)} steps finished in {time.perf_counter() - total:.0f}s.")
     (root / "autograde.log").write_text(logs.get("autograde", {}).get("output", ""), encoding="utf-8")
     return logs
@@ -451,7 +486,7 @@ def demo_class(lesson: str = "01_listen", root: Path | None = None, say: Callabl
     root = Path(tempfile.mkdtemp(prefix=f"turnaround-class-{lesson}-")) / "course" if root is None else Path(root)
     copy_course(root)
     learners = make_submissions(root, lesson)
-    say(f"{len(learners)} simulated learners handed in {lesson} at {root}")
-    run_workflow(root, lesson, say=say)
+    say(f"{len(learners)} simulated learners for {lesson} at {root}")
+    run_workflow(root, lesson, say=say, learners=learners)
     say(summary(root, lesson, learners))
     return root
