@@ -45,7 +45,9 @@ def assessment_html(result: Assessment, *, title: str, points: int | None = None
         mark = "✔" if ev.helpful else "➜"
         quote = f' <q>{esc(shorten(ev.quote))}</q>' if ev.quote else ""
         items.append(f"<li>{mark} {esc(ev.note)}{quote}</li>")
-    next_step = esc(result.feedback[-1]) if result.feedback else ""
+    notes = {ev.note for ev in result.evidence}
+    # "Try next" only when it adds something: for a gaming text it would repeat the reason word for word.
+    next_step = esc(result.feedback[-1]) if result.feedback and result.feedback[-1] not in notes else ""
     tone = "good" if result.score >= 3 else "try"
     why = f"<p>{esc(result.explanation)}</p>" if result.explanation else ""
     return box(
@@ -65,6 +67,6 @@ def assessment_text(result: Assessment, *, title: str, points: int | None = None
     for ev in result.evidence:
         quote = f' "{shorten(ev.quote, 120)}"' if ev.quote else ""
         lines.append(f"  {'+' if ev.helpful else '-'} {ev.note}{quote}")
-    if result.feedback:
+    if result.feedback and result.feedback[-1] not in {ev.note for ev in result.evidence}:
         lines.append(f"  Try next: {result.feedback[-1]}")
     return "\n".join(lines)

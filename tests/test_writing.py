@@ -134,3 +134,10 @@ def test_nothing_is_written_while_nbgrader_executes(monkeypatch, shell, fresh_le
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     run_cell(shell, "reply", "ex1_4", GOOD_REPLY)
     assert not (fresh_learner / "progress.json").exists()
+
+
+def test_feedback_on_a_gaming_text_does_not_repeat_itself(shell):
+    html, _ = run_cell(shell, "reply", "ex1_4", "empathy acknowledge apologize options check resolution")
+    assert "0 / 4" in html and html.count("list of course terms") == 1 and "Try next" not in html
+    html, _ = run_cell(shell, "reply", "ex1_4", GOOD_REPLY)
+    assert "Try next" in html
