@@ -10,13 +10,94 @@ first sentence that earned it; a move is credited once however often it recurs.
 from __future__ import annotations
 
 import re
+import re._constants as _c
+import re._parser as _parser
 from dataclasses import dataclass
 
 from .text import Sentence
 
 
-def rx(*parts: str) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+def rx(*parts: str) -> "Alternatives":
+    """A case-insensitive pattern matching any of `parts` (see Alternatives for why not one big regex)."""
+    return Alternatives(parts)
+
+
+def _required_literals(items) -> frozenset[str] | None:
+    """Words one of which must appear (lower-cased) wherever this parsed regex matches, or None if unsure."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush():
+        if len(run) >= 3:
+            options.append(frozenset({"".join(run).lower()}))
+        run.clear()
+
+    for op, av in items:
+        if op is _c.LITERAL and av < 128:
+            run.append(chr(av))
+            continue
+        flush()
+        if op is _c.BRANCH:
+            alternatives = [_required_literals(alt) for alt in av[1]]
+            if all(alternatives):
+                options.append(frozenset().union(*alternatives))
+        elif op is _c.SUBPATTERN:
+            inner = _required_literals(av[-1])
+            if inner:
+                options.append(inner)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            inner = _required_literals(av[2])
+            if inner:
+                options.append(inner)
+    flush()
+    if not options:
+        return None
+    return min(options, key=lambda o: (min(map(len, o)) < 4, len(o), -min(map(len, o))))
+
+
+class Alternatives:
+    """Like re.compile("|".join(parts), re.I), but fast on long lists of alternatives.
+
+    Python's regex engine tries every alternative at every position, so a rule of
+    eighty phrasings costs eighty scans of each sentence. Most alternatives need
+    a word that a plain substring test can look for first ("sorry", "policy"); only
+    the alternatives whose word is present are searched. `search` returns exactly
+    what the single combined regex would (the leftmost match, earlier alternative
+    first), which tests/test_feedback.py checks on the whole corpus.
+    """
+
+    def __init__(self, parts: tuple[str, ...]):
+        self.parts = parts
+        self.pattern = "|".join(f"(?:{p})" for p in parts)
+        self.combined = re.compile(self.pattern, re.I)
+        self.guarded: list[tuple[int, frozenset[str], re.Pattern]] = []
+        unguarded: list[int] = []
+        for i, part in enumerate(parts):
+            literals = _required_literals(_parser.parse(part))
+            if literals:
+                self.guarded.append((i, literals, re.compile(part, re.I)))
+            else:
+                unguarded.append(i)
+        self.unguarded = [(i, re.compile(parts[i], re.I)) for i in unguarded]
+        self.literals = tuple(sorted({word for _, literals, _ in self.guarded for word in literals}))
+
+    def search(self, text: str) -> re.Match | None:
+        low = text.lower()
+        present = {word for word in self.literals if word in low}
+        best: tuple[int, int, re.Match] | None = None
+        for i, literals, pattern in self.guarded:
+            if not literals.isdisjoint(present):
+                found = pattern.search(text)
+                if found and (best is None or (found.start(), i) < best[:2]):
+                    best = (found.start(), i, found)
+        for i, pattern in self.unguarded:
+            found = pattern.search(text)
+            if found and (best is None or (found.start(), i) < best[:2]):
+                best = (found.start(), i, found)
+        return best[2] if best else None
+
+    def findall(self, text: str) -> list:
+        return self.combined.findall(text)
 
 
 NEG = r"(?:don'?t|do not|didn'?t|did not|can'?t|cannot|won'?t|will not|not|never|no)"

@@ -8,6 +8,7 @@ before any acknowledgement ("leapfrogging") caps at 2.
 """
 from __future__ import annotations
 
+from . import learned
 from .moves import HARMFUL, HELPFUL, classify
 from .result import Assessment, Evidence
 from .text import containment, sentences, words
@@ -49,17 +50,24 @@ def _first(found: dict[str, int], *moves: str) -> int | None:
     return min(idx) if idx else None
 
 
-def find_moves(text: str, customer: str | None = None) -> tuple[dict[str, int], list]:
-    """{move: index of the first sentence that does it}, and the sentences."""
+def rule_pass(text: str, customer: str | None = None) -> tuple[list, list[set[str]], dict[str, int]]:
+    """The sentences, each sentence's rule verdicts, and the moves the rules alone find.
+
+    Returns {move: index of the first sentence that does it} for the rules, with the
+    reply-level rules applied (a refusal is a calm boundary or a bare "can't do").
+    """
     sents = sentences(text)
     cust = words(customer or "")
+    hits: list[set[str]] = []
     first: dict[str, int] = {}
     refusal_at = None
     boundary_tone = False
     for s in sents:
         if cust and len(words(s.text)) >= 6 and containment(words(s.text), cust) >= 0.6:
+            hits.append({"quoted_customer"})
             continue  # the customer's own words quoted back earn nothing
         found = classify(s)
+        hits.append(found)
         if "refusal" in found:
             refusal_at = s.index if refusal_at is None else refusal_at
             boundary_tone = boundary_tone or "boundary_tone" in found
@@ -72,9 +80,28 @@ def find_moves(text: str, customer: str | None = None) -> tuple[dict[str, int], 
             first.setdefault("set_boundary", refusal_at)
         elif not helps:
             first.setdefault("cant_do", refusal_at)
-    if "cliche_empathy" in first and "acknowledge" in first:
-        del first["cliche_empathy"]
-    return first, sents
+    return sents, hits, combine(first, len(sents))
+
+
+def find_moves(text: str, customer: str | None = None) -> tuple[dict[str, int], list]:
+    """{move: index of the first sentence that does it}, and the sentences.
+
+    The rules read each sentence; the learned layer (learned.py) then weighs the
+    sentence's words together with the rules' verdicts. Without a model file the
+    rules decide alone.
+    """
+    sents, hits, rule_found = rule_pass(text, customer)
+    by_model = learned.reply_moves(sents, hits, rule_found)
+    if by_model is None:
+        return rule_found, sents
+    return combine(by_model, len(sents)), sents
+
+
+def combine(found: dict[str, int], count: int) -> dict[str, int]:
+    """Reply-level clean-up: real empathy anywhere means "I understand" was not the only empathy."""
+    if "cliche_empathy" in found and "acknowledge" in found:
+        del found["cliche_empathy"]
+    return found
 
 
 def score(found: dict[str, int]) -> tuple[int, list[str]]:

@@ -1,0 +1,120 @@
+"""A small learned layer over the sentence rules: one logistic scorer per move.
+
+Why: the rules in moves.py recognise a move by patterns written from the guide;
+a new writer phrases the same move in ways no pattern foresaw. This layer reads
+each sentence's words and the rules' own verdicts and says how likely the
+sentence does each move. It was trained on the corpus's dev split only
+(scripts/train_move_model.py), with the weights shipped in data/move_model.json:
+no network, no heavy dependency, the same text always gets the same answer.
+
+A sentence does a move when its probability passes that move's threshold; the
+quoted evidence is that sentence, so every point stays explainable.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from pathlib import Path
+
+from .text import Sentence
+
+MODEL_PATH = Path(__file__).with_name("data") / "move_model.json"
+
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[:.]\d+)?(?:am|pm)?|[?!$£€%]")
+_NUMBER = re.compile(r"^\d")
+
+
+def tokens(lower: str) -> list[str]:
+    """Lower-case word tokens with numbers folded to <num>, so '4pm' and '10:30' read alike."""
+    return ["<num>" if _NUMBER.match(t) else t for t in _TOKEN.findall(lower)]
+
+
+def sentence_features(sentence: Sentence, rule_hits: set[str], count: int, reply_rules: set[str] = frozenset()) -> list[str]:
+    """The features of one sentence: its words and word pairs, its shape, and the rules' verdicts
+    (on this sentence, and on the reply as a whole, since "can't" means one thing next to an
+    offer and another with nothing offered)."""
+    toks = tokens(sentence.lower)
+    feats = [f"w:{t}" for t in set(toks)]
+    feats += [f"b:{a}_{b}" for a, b in set(zip(toks, toks[1:]))]
+    if toks:
+        feats.append(f"first:{toks[0]}")
+        if len(toks) > 1:
+            feats.append(f"first2:{toks[0]}_{toks[1]}")
+    feats += [f"rule:{m}" for m in rule_hits]
+    feats += [f"reply:{m}" for m in reply_rules]
+    feats.append("pos:first" if sentence.index == 0 else ("pos:last" if sentence.index == count - 1 else "pos:middle"))
+    if sentence.text.rstrip().endswith("?"):
+        feats.append("shape:question")
+    feats.append("bias")
+    return feats
+
+
+def reply_features(sents: list[Sentence], hits: list[set[str]], rule_found: dict[str, int]) -> list[list[str]]:
+    """Features for every sentence of a reply; a sentence quoting the customer gets none."""
+    reply_rules = set(rule_found)
+    return [[] if "quoted_customer" in h else sentence_features(s, h, len(sents), reply_rules)
+            for s, h in zip(sents, hits)]
+
+
+@functools.lru_cache(maxsize=1)
+def model() -> dict | None:
+    """The shipped weights, or None when the file is missing (the rules then work alone).
+
+    Weights are regrouped by feature ({feature: [(move index, weight), ...]}) so that
+    scoring a sentence costs one lookup per feature, not one per feature and move.
+    """
+    try:
+        raw = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    by_feature, moves = regroup(raw["weights"])
+    return {"moves": moves, "thresholds": raw["thresholds"], "by_feature": by_feature}
+
+
+def probabilities(features: list[list[str]], by_feature: dict, moves: tuple[str, ...]) -> list[dict[str, float]]:
+    """Per sentence, the probability that it does each move."""
+    out = []
+    for feats in features:
+        z = [0.0] * len(moves)
+        for f in feats:
+            for j, w in by_feature.get(f, ()):
+                z[j] += w
+        if not feats:
+            z = [-30.0] * len(moves)
+        out.append({m: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, zj)))) for m, zj in zip(moves, z)})
+    return out
+
+
+def regroup(weights: dict[str, dict[str, float]]) -> tuple[dict, tuple[str, ...]]:
+    """{move: {feature: weight}} → ({feature: [(move index, weight)]}, moves), as `probabilities` wants."""
+    moves = tuple(weights)
+    by_feature: dict[str, list[tuple[int, float]]] = {}
+    for j, move in enumerate(moves):
+        for feature, weight in weights[move].items():
+            by_feature.setdefault(feature, []).append((j, weight))
+    return by_feature, moves
+
+
+def decide(probs: list[dict[str, float]], thresholds: dict[str, float]) -> dict[str, int]:
+    """{move: the sentence that most clearly does it} for the moves the reply does.
+
+    A reply does a move when some sentence does (noisy-OR over its sentences).
+    """
+    found = {}
+    for move, threshold in thresholds.items():
+        none = 1.0
+        for p in probs:
+            none *= 1.0 - p[move]
+        if probs and 1.0 - none >= threshold:
+            found[move] = max(range(len(probs)), key=lambda i: (probs[i][move], -i))
+    return found
+
+
+def reply_moves(sents: list[Sentence], hits: list[set[str]], rule_found: dict[str, int]) -> dict[str, int] | None:
+    """The moves the learned layer finds in a reply, or None when no model is shipped."""
+    m = model()
+    if m is None:
+        return None
+    return decide(probabilities(reply_features(sents, hits, rule_found), m["by_feature"], m["moves"]), m["thresholds"])
