@@ -31,7 +31,9 @@ from course.feedback import learned  # noqa: E402
 from course.feedback.gaming import detect  # noqa: E402
 from course.feedback.moves import HARMFUL, HELPFUL  # noqa: E402
 from course.feedback.replies import combine, rule_pass, score  # noqa: E402
-from course.feedback.text import normalise  # noqa: E402
+from course.feedback import reflections  # noqa: E402
+from course.feedback.engine import _module_slug, course_text  # noqa: E402
+from course.feedback.text import normalise, sentences, word_count  # noqa: E402
 
 MOVES = (*HELPFUL, *HARMFUL)
 SPLIT_FILE = ROOT / "tests" / "corpus" / "split.json"
@@ -39,6 +41,27 @@ SPLIT_FILE = ROOT / "tests" / "corpus" / "split.json"
 
 def writer_of(item: dict) -> str:
     return item["id"].split("-")[0]
+
+
+def prepare_reflections(items: list[dict]) -> list[dict]:
+    """Per reflection: its sentences' features, the rules' verdicts, its labels and what caps it."""
+    out = []
+    for it in items:
+        if it["kind"] != "reflection" or it.get("gaming"):
+            continue
+        text = normalise(it["text"])
+        module = _module_slug(it.get("module"))
+        if detect(text, prompt=it.get("prompt"), course_text=course_text(), kind="reflection"):
+            continue
+        sents = sentences(text)
+        if not sents:
+            continue
+        n_words = word_count(text)
+        signals, met = reflections.rule_pass(sents, module)
+        out.append({"id": it["id"], "writer": writer_of(it), "score": it["score"], "moves": set(it["criteria"]),
+                    "text": text, "n_words": n_words, "rule_found": {c: 0 for c in met},
+                    "features": learned.reflection_features(sents, signals, met, n_words)})
+    return out
 
 
 def prepare(items: list[dict]) -> list[dict]:
@@ -63,9 +86,9 @@ def prepare(items: list[dict]) -> list[dict]:
 class Trainer:
     """Noisy-OR logistic regression over sparse sentence features, one output per move, in numpy."""
 
-    def __init__(self, l2: float = 1.0, iterations: int = 400, min_count: int = 2, keep: float = 0.05):
+    def __init__(self, l2: float = 1.0, iterations: int = 400, min_count: int = 2, keep: float = 0.05, labels=MOVES):
         # Weights smaller than `keep` change no decision worth having and are left out of the shipped file.
-        self.l2, self.iterations, self.min_count, self.keep = l2, iterations, min_count, keep
+        self.l2, self.iterations, self.min_count, self.keep, self.labels = l2, iterations, min_count, keep, labels
 
     def fit(self, replies: list[dict]) -> dict[str, dict[str, float]]:
         counts = Counter(f for r in replies for fs in r["features"] for f in set(fs))
@@ -90,8 +113,8 @@ class Trainer:
         col_starts = np.searchsorted(cols[by_col], np.arange(len(vocab)))
         rows_by_col, cols_by_row = rows[by_col], cols[by_row]
         owner_starts = np.searchsorted(owner, np.arange(len(replies)))
-        y = np.array([[m in r["moves"] for m in MOVES] for r in replies], dtype=float)
-        w = np.zeros((len(vocab), len(MOVES)))
+        y = np.array([[m in r["moves"] for m in self.labels] for r in replies], dtype=float)
+        w = np.zeros((len(vocab), len(self.labels)))
         m1, m2 = np.zeros_like(w), np.zeros_like(w)
         lr, b1, b2 = 0.05, 0.9, 0.999
         reg = np.full(len(vocab), self.l2)
@@ -109,12 +132,12 @@ class Trainer:
             m2 = b2 * m2 + (1 - b2) * grad ** 2
             w -= lr * (m1 / (1 - b1 ** step)) / (np.sqrt(m2 / (1 - b2 ** step)) + 1e-8)
         return {m: {f: round(float(w[i, j]), 3) for i, f in enumerate(vocab) if abs(w[i, j]) >= self.keep}
-                for j, m in enumerate(MOVES)}
+                for j, m in enumerate(self.labels)}
 
 
-def evaluate(replies: list[dict], found_sets: list[set], scores: list[int]) -> tuple[float, float, float]:
-    """QWK and adjacent agreement of the scores, and macro-F1 of the moves."""
-    f1s = [per_move(m, replies, found_sets)[2] for m in MOVES if any(m in r["moves"] for r in replies)]
+def evaluate(replies: list[dict], found_sets: list[set], scores: list[int], labels=MOVES) -> tuple[float, float, float]:
+    """QWK and adjacent agreement of the scores, and macro-F1 of the labels."""
+    f1s = [per_move(m, replies, found_sets)[2] for m in labels if any(m in r["moves"] for r in replies)]
     gold = [r["score"] for r in replies]
     adj = sum(abs(a - b) <= 1 for a, b in zip(gold, scores)) / len(gold)
     return qwk(gold, scores), adj, statistics.mean(f1s)
@@ -128,25 +151,25 @@ def per_move(move: str, replies: list[dict], found_sets: list[set]) -> tuple[flo
             2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
 
 
-def out_of_writer_probabilities(replies: list[dict], l2: float) -> list[list[dict[str, float]]]:
+def out_of_writer_probabilities(replies: list[dict], l2: float, labels=MOVES) -> list[list[dict[str, float]]]:
     """Each reply's sentence probabilities from a model trained without its writer."""
     writers = sorted({r["writer"] for r in replies})
     probs: dict[str, list] = {}
     for k, w in enumerate(writers, 1):
         t0 = time.time()
-        weights = Trainer(l2=l2).fit([r for r in replies if r["writer"] != w])
+        weights = Trainer(l2=l2, labels=labels).fit([r for r in replies if r["writer"] != w])
         by_feature, moves = learned.regroup(weights)
         held = [r for r in replies if r["writer"] == w]
         for r in held:
             probs[r["id"]] = learned.probabilities(r["features"], by_feature, moves)
-        print(f"  fold {k}/{len(writers)}: left out writer {w} ({len(held)} replies), {time.time() - t0:.1f}s", flush=True)
+        print(f"  fold {k}/{len(writers)}: left out writer {w} ({len(held)} texts), {time.time() - t0:.1f}s", flush=True)
     return [probs[r["id"]] for r in replies]
 
 
-def tune_thresholds(replies: list[dict], probs: list, grid=(0.2, 0.3, 0.4, 0.5, 0.6)) -> dict[str, float]:
+def tune_thresholds(replies: list[dict], probs: list, labels=MOVES, grid=(0.2, 0.3, 0.4, 0.5, 0.6)) -> dict[str, float]:
     """Per move, the threshold with the best out-of-writer F1 (ties go to the middle of the grid)."""
     best = {}
-    for move in MOVES:
+    for move in labels:
         scored = []
         for t in grid:
             found = [set(learned.decide(p, {move: t})) for p in probs]
@@ -155,39 +178,56 @@ def tune_thresholds(replies: list[dict], probs: list, grid=(0.2, 0.3, 0.4, 0.5, 
     return best
 
 
-def report(replies: list[dict], probs: list, thresholds: dict[str, float]) -> None:
+def report(replies: list[dict], probs: list, thresholds: dict[str, float], kind: str = "reply") -> None:
+    labels = tuple(thresholds)
     variants = {"rules only": [r["rule_found"] for r in replies]}
-    for name, th in (("learned, 0.3", {m: 0.3 for m in MOVES}), ("learned, tuned", thresholds)):
+    for name, th in (("learned, 0.3", {m: 0.3 for m in labels}), ("learned, tuned", thresholds)):
         variants[name] = [combine(learned.decide(p, th), 0) for p in probs]
-    print(f"\nLeave-one-writer-out on dev ({len(replies)} replies):")
+    print(f"\nLeave-one-writer-out on dev ({len(replies)} {kind}s):")
     for name, founds in variants.items():
-        q, adj, f1 = evaluate(replies, [set(f) for f in founds], [score(f)[0] for f in founds])
-        print(f"  {name:16s} reply QWK={q:.3f}  adjacent={adj:.1%}  move macro-F1={f1:.3f}")
-    print(f"\n  {'move':20s} {'rules F1':>8s} {'learned F1':>10s} {'threshold':>9s}")
-    for m in MOVES:
+        scores = [score_of(kind, r, f) for r, f in zip(replies, founds)]
+        q, adj, f1 = evaluate(replies, [set(f) for f in founds], scores, labels)
+        print(f"  {name:16s} {kind} QWK={q:.3f}  adjacent={adj:.1%}  label macro-F1={f1:.3f}")
+    print(f"\n  {'label':20s} {'rules F1':>8s} {'learned F1':>10s} {'threshold':>9s}")
+    for m in labels:
         r = per_move(m, replies, [set(f) for f in variants["rules only"]])[2]
         lf = per_move(m, replies, [set(f) for f in variants["learned, tuned"]])[2]
         print(f"  {m:20s} {r:8.2f} {lf:10.2f} {thresholds[m]:9.1f}")
+
+
+def score_of(kind: str, item: dict, found: dict) -> int:
+    if kind == "reply":
+        return score(found)[0]
+    return reflections.apply_caps(item["text"], found, item["n_words"])[0]
+
+
+KINDS = {  # kind: (labels, how to prepare items, where the weights ship)
+    "reply": (MOVES, prepare, "MODEL_PATH"),
+    "reflection": (reflections.CRITERIA, prepare_reflections, "CRITERIA_MODEL_PATH"),
+}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cv", action="store_true", help="leave-one-writer-out estimate on dev; writes nothing")
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--kind", choices=KINDS, default="reply", help="train the move model (reply) or the criteria model (reflection)")
     args = parser.parse_args()
-    replies = prepare(load_split("dev"))
-    print(f"{len(replies)} dev replies by {len({r['writer'] for r in replies})} writers")
-    probs = out_of_writer_probabilities(replies, args.l2)
-    thresholds = tune_thresholds(replies, probs)
-    report(replies, probs, thresholds)
+    labels, prepare_items, path_name = KINDS[args.kind]
+    items = prepare_items(load_split("dev"))
+    print(f"{len(items)} dev texts ({args.kind}) by {len({r['writer'] for r in items})} writers")
+    probs = out_of_writer_probabilities(items, args.l2, labels)
+    thresholds = tune_thresholds(items, probs, labels)
+    report(items, probs, thresholds, args.kind)
     if args.cv:
         return
-    weights = Trainer(l2=args.l2).fit(replies)
+    weights = Trainer(l2=args.l2, labels=labels).fit(items)
     model = {"about": "Trained by scripts/train_move_model.py on the dev split only; thresholds chosen leave-one-writer-out.",
              "l2": args.l2, "thresholds": thresholds, "weights": weights}
-    learned.MODEL_PATH.parent.mkdir(exist_ok=True)
-    learned.MODEL_PATH.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-    print(f"wrote {learned.MODEL_PATH.relative_to(ROOT)} ({learned.MODEL_PATH.stat().st_size // 1024} KB)")
+    path = getattr(learned, path_name)
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size // 1024} KB)")
 
 
 if __name__ == "__main__":

@@ -4,12 +4,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from course.feedback import assess
 
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
 CUSTOMER = "Nobody came to fix my oven and I lost a whole day of orders. What are you going to do about it?"
 
 
@@ -115,10 +119,83 @@ def test_every_pattern_compiles_to_what_it_says():
     """No f-string placeholder has eaten a regex quantifier like {0,2} (it would become the text '(0, 2)')."""
     import re
     from course.feedback import moves, reflections
+    checked = 0
     for module in (moves, reflections):
         for name, value in vars(module).items():
-            if isinstance(value, re.Pattern):
+            if isinstance(value, (re.Pattern, moves.Alternatives)):
                 assert not re.search(r"\(\d+, \d+\)", value.pattern), name
+                checked += 1
+    assert checked > 30
+
+
+def test_prefiltered_patterns_match_exactly_like_one_big_regex():
+    """Alternatives skips alternatives whose required word is absent; on every corpus sentence, in both
+    cases, it must return the very match the single combined regex returns."""
+    from course.feedback import moves, reflections
+    from course.feedback.text import normalise, sentences
+    texts = [json.loads(line)["text"] for path in sorted(CORPUS.glob("*/*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sents = [s for t in texts[::3] for s in sentences(normalise(t))]
+    patterns = [v for m in (moves, reflections) for v in vars(m).values() if isinstance(v, moves.Alternatives)]
+    assert len(sents) > 2000 and len(patterns) > 20
+    for pattern in patterns:
+        for s in sents:
+            for text in (s.text, s.lower):
+                fast, slow = pattern.search(text), pattern.combined.search(text)
+                assert (fast and fast.span()) == (slow and slow.span()), (pattern.parts[:2], text)
+
+
+def test_required_words_are_found_for_most_alternatives():
+    """The prefilter only pays off if most alternatives have a word to look for."""
+    from course.feedback import moves
+    patterns = [v for v in vars(moves).values() if isinstance(v, moves.Alternatives)]
+    guarded = sum(len(p.guarded) for p in patterns)
+    unguarded = sum(len(p.unguarded) for p in patterns)
+    assert guarded > 10 * unguarded
+
+
+def test_rules_alone_still_assess_when_the_model_file_is_missing(monkeypatch, tmp_path):
+    from course.feedback import learned
+    monkeypatch.setattr(learned, "MODEL_PATH", tmp_path / "absent.json")
+    learned.model.cache_clear()
+    try:
+        r = reply("I'm so sorry, losing a day of orders is awful. What do you need most today? "
+                  "I'll call you back by 2pm with a technician's time. Would that work for you?")
+        assert r.score == 4 and "acknowledge" in r.moves
+    finally:
+        learned.model.cache_clear()
+
+
+@pytest.mark.parametrize("kind", ["reply", "reflection"])
+def test_shipped_models_are_what_the_training_script_makes_from_the_dev_split(kind):
+    """One source of truth: the weights in course/feedback/data come from the dev split, by the script."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_move_model as training
+    from benchmark_feedback import load_split
+    from course.feedback import learned
+    labels, prepare_items, path_name = training.KINDS[kind]
+    shipped = json.loads(getattr(learned, path_name).read_text(encoding="utf-8"))
+    fresh = training.Trainer(l2=shipped["l2"], labels=labels).fit(prepare_items(load_split("dev")))
+    assert set(shipped["thresholds"]) == set(fresh) == set(labels)
+    for label, weights in fresh.items():
+        old = shipped["weights"][label]
+        strong = {f for f, w in weights.items() if abs(w) > 0.2}
+        assert strong <= set(old), label
+        assert all(abs(old[f] - weights[f]) < 0.01 for f in strong), label
+
+
+def test_reflection_rules_alone_still_assess_when_the_model_file_is_missing(monkeypatch, tmp_path):
+    from course.feedback import learned
+    monkeypatch.setattr(learned, "CRITERIA_MODEL_PATH", tmp_path / "absent.json")
+    learned.criteria_model.cache_clear()
+    try:
+        r = assess("reflection", "Last March a tenant, Mrs Okoro, rang about a leak we had ignored for two weeks. "
+                   "I let her vent without interrupting, and she calmed down because she finally felt heard. "
+                   "She needed someone to take it seriously. Next time I will listen first and then summarise "
+                   "her three points back before I offer anything.", module="01_listen")
+        assert r.score >= 3 and 0 <= r.score <= 4
+    finally:
+        learned.criteria_model.cache_clear()
 
 
 def test_technique_names_in_ing_form_are_still_label_stuffing():

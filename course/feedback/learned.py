@@ -21,6 +21,7 @@ from pathlib import Path
 from .text import Sentence
 
 MODEL_PATH = Path(__file__).with_name("data") / "move_model.json"
+CRITERIA_MODEL_PATH = Path(__file__).with_name("data") / "criteria_model.json"
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[:.]\d+)?(?:am|pm)?|[?!$£€%]")
 _NUMBER = re.compile(r"^\d")
@@ -31,9 +32,9 @@ def tokens(lower: str) -> list[str]:
     return ["<num>" if _NUMBER.match(t) else t for t in _TOKEN.findall(lower)]
 
 
-def sentence_features(sentence: Sentence, rule_hits: set[str], count: int, reply_rules: set[str] = frozenset()) -> list[str]:
+def sentence_features(sentence: Sentence, rule_hits: set[str], count: int, whole: set[str] = frozenset()) -> list[str]:
     """The features of one sentence: its words and word pairs, its shape, and the rules' verdicts
-    (on this sentence, and on the reply as a whole, since "can't" means one thing next to an
+    (on this sentence, and on the text as a whole, since "can't" means one thing next to an
     offer and another with nothing offered)."""
     toks = tokens(sentence.lower)
     feats = [f"w:{t}" for t in set(toks)]
@@ -43,7 +44,7 @@ def sentence_features(sentence: Sentence, rule_hits: set[str], count: int, reply
         if len(toks) > 1:
             feats.append(f"first2:{toks[0]}_{toks[1]}")
     feats += [f"rule:{m}" for m in rule_hits]
-    feats += [f"reply:{m}" for m in reply_rules]
+    feats += [f"whole:{m}" for m in whole]
     feats.append("pos:first" if sentence.index == 0 else ("pos:last" if sentence.index == count - 1 else "pos:middle"))
     if sentence.text.rstrip().endswith("?"):
         feats.append("shape:question")
@@ -58,19 +59,42 @@ def reply_features(sents: list[Sentence], hits: list[set[str]], rule_found: dict
             for s, h in zip(sents, hits)]
 
 
-@functools.lru_cache(maxsize=1)
-def model() -> dict | None:
-    """The shipped weights, or None when the file is missing (the rules then work alone).
-
-    Weights are regrouped by feature ({feature: [(move index, weight), ...]}) so that
-    scoring a sentence costs one lookup per feature, not one per feature and move.
-    """
+def _load(path: Path) -> dict | None:
+    """Weights regrouped by feature ({feature: [(label index, weight), ...]}), so that scoring
+    a sentence costs one lookup per feature, not one per feature and label."""
     try:
-        raw = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+        raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    by_feature, moves = regroup(raw["weights"])
-    return {"moves": moves, "thresholds": raw["thresholds"], "by_feature": by_feature}
+    by_feature, labels = regroup(raw["weights"])
+    return {"moves": labels, "thresholds": raw["thresholds"], "by_feature": by_feature}
+
+
+@functools.lru_cache(maxsize=1)
+def model() -> dict | None:
+    """The shipped move weights, or None when the file is missing (the rules then work alone)."""
+    return _load(MODEL_PATH)
+
+
+@functools.lru_cache(maxsize=1)
+def criteria_model() -> dict | None:
+    """The shipped reflection-criteria weights, or None when the file is missing."""
+    return _load(CRITERIA_MODEL_PATH)
+
+
+def reflection_features(sents: list[Sentence], signals: list[set[str]], met: dict, n_words: int) -> list[list[str]]:
+    """Features for every sentence of a reflection: its words, its rule signals, and the whole text's."""
+    whole = {f"met:{c}" for c in met} | {f"length:{min(n_words // 40, 5)}"}
+    return [sentence_features(s, f, len(sents), whole) for s, f in zip(sents, signals)]
+
+
+def reflection_criteria(sents: list[Sentence], signals: list[set[str]], met: dict, n_words: int) -> dict[str, int] | None:
+    """{criterion: the sentence that best meets it}, or None when no model is shipped."""
+    m = criteria_model()
+    if m is None or not sents:
+        return None
+    probs = probabilities(reflection_features(sents, signals, met, n_words), m["by_feature"], m["moves"])
+    return decide(probs, m["thresholds"])
 
 
 def probabilities(features: list[list[str]], by_feature: dict, moves: tuple[str, ...]) -> list[dict[str, float]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from . import learned
 from .moves import rx
 from .result import Assessment, Evidence
 from .gaming import _corporate
@@ -82,6 +83,8 @@ def _harmful(sentence) -> bool:
     return bool(classify(sentence) & {"hostile", "blame", "dismiss", "cliche_empathy", "argue"})
 
 
+CRITERIA = ("technique", "situation", "analysis", "plan")
+
 TECHNIQUE_NAMES = {
     "01_listen": "listen-first / let-them-vent", "02_empathy": "show-empathy", "03_understand": "ask-questions",
     "04_resolve": "offer-alternatives / check-resolution", "05_hold_ground": "assertive-communication",
@@ -96,51 +99,71 @@ NEXT = {
 }
 
 
+def rule_pass(sents: list, module: str | None) -> tuple[list[set[str]], dict[str, str]]:
+    """Each sentence's rule signals, and the criteria the rules alone credit ({criterion: sentence})."""
+    tech_re = re.compile(MODULE_TECHNIQUES[module] if module else "|".join(MODULE_TECHNIQUES.values()), re.I)
+    met: dict[str, str] = {}
+    signals: list[set[str]] = []
+    for s in sents:
+        low = s.lower
+        plan_marker = PLAN.search(low)
+        concrete = CONCRETE_ACTION.search(_after_plan_marker(low))
+        found = {name for name, hit in (
+            ("technique_named", tech_re.search(s.text)), ("misuse", MISUSE.search(low)), ("harmful", _harmful(s)),
+            ("generic", GENERIC.search(low)), ("past", PAST.search(s.text)), ("detail", DETAIL.search(s.text)),
+            ("proper_name", PROPER.search(s.text)), ("analysis_cue", ANALYSIS.search(low)), ("plan_marker", plan_marker),
+            ("concrete_action", concrete), ("vague_plan", VAGUE_PLAN.search(low)), ("hindsight", HINDSIGHT.search(low)),
+        ) if hit}
+        vague_plan_only = plan_marker and not concrete
+        if "technique_named" in found and not found & {"misuse", "harmful", "generic"} and not vague_plan_only:
+            found.add("rule:technique")
+        if found >= {"past"} and found & {"detail", "proper_name"} and len(words(s.text)) >= 5 and not found & {"plan_marker", "generic"}:
+            found.add("rule:situation")
+        if "analysis_cue" in found:
+            found.add("rule:analysis")
+        if plan_marker and concrete and not found & {"hindsight", "vague_plan"} and len(words(s.text)) >= 4:
+            found.add("rule:plan")
+        for criterion in CRITERIA:
+            if f"rule:{criterion}" in found:
+                met.setdefault(criterion, s.text)
+        signals.append(found)
+    if "technique" in met and module and any("misuse" in f for f in signals):
+        # a technique named but used wrongly elsewhere in the story is not credited
+        if not any(f >= {"technique_named"} and "misuse" not in f and len(words(s.text)) >= 8 for s, f in zip(sents, signals)):
+            del met["technique"]
+    return signals, met
+
+
+def apply_caps(text: str, met: dict, n_words: int) -> tuple[int, list[str], list[Evidence]]:
+    """The score after the guide's caps: one point per criterion met, at most 1 under 40 words,
+    0 for general padding or a text that is not about a service situation."""
+    if n_words >= 60 and not met.keys() & {"situation", "plan"} and not re.search(r"\d", text) and \
+            (not met.keys() & {"technique"} or _corporate(words(text))):
+        return 0, ["padding"], [Evidence("padding", "", "This is long but general: no situation of your own and no plan, so it scores 0.", False)]
+    if not SERVICE.search(text) or (PERSONAL.search(text) and not CUSTOMER_ROLE.search(text)):
+        return 0, ["off_topic"], [Evidence("off_topic", "", "This does not seem to be about a customer or a service situation, so it scores 0.", False)]
+    if n_words < 40:
+        return min(len(met), 1), ["under_40_words"], [Evidence("under_40_words", "", f"It has {n_words} words; reflections under 40 words score at most 1.", False)]
+    return len(met), [], []
+
+
 def assess_reflection(text: str, module: str | None = None) -> Assessment:
     sents = sentences(text)
     module = module if module in MODULE_TECHNIQUES else None
-    tech_re = re.compile(MODULE_TECHNIQUES[module] if module else "|".join(MODULE_TECHNIQUES.values()), re.I)
     n_words = word_count(text)
-    met: dict[str, str] = {}
-    for s in sents:
-        low = s.lower
-        vague_plan_only = PLAN.search(low) and not CONCRETE_ACTION.search(_after_plan_marker(low))
-        if "technique" not in met and tech_re.search(s.text) and not MISUSE.search(low) and not _harmful(s) \
-                and not vague_plan_only and not GENERIC.search(low):
-            met["technique"] = s.text
-        if "situation" not in met and PAST.search(s.text) and (DETAIL.search(s.text) or PROPER.search(s.text)) and len(words(s.text)) >= 5 \
-                and not PLAN.search(low) and not GENERIC.search(low):
-            met["situation"] = s.text
-        if "analysis" not in met and ANALYSIS.search(low):
-            met["analysis"] = s.text
-        if "plan" not in met and PLAN.search(low) and not HINDSIGHT.search(low) and not VAGUE_PLAN.search(low) and len(words(s.text)) >= 4 \
-                and CONCRETE_ACTION.search(_after_plan_marker(low)):
-            met["plan"] = s.text
-    if "technique" in met and MISUSE.search(text.lower()) and len(MISUSE.findall(text.lower())) >= 1 and module:
-        # a technique named but used wrongly elsewhere in the story is not credited
-        if not any(tech_re.search(s.text) and not MISUSE.search(s.lower) and len(words(s.text)) >= 8 for s in sents):
-            del met["technique"]
-    flags: list[str] = []
+    signals, met = rule_pass(sents, module)
+    by_model = learned.reflection_criteria(sents, signals, met, n_words)
+    if by_model is not None:
+        met = {c: sents[i].text for c, i in sorted(by_model.items(), key=lambda kv: CRITERIA.index(kv[0]))}
+    result, flags, cap_notes = apply_caps(text, met, n_words)
+    if result == 0 and flags and flags[0] in ("padding", "off_topic"):
+        met = {}
     evidence = [Evidence(c, met[c], {
         "technique": "You named or used a technique of this lesson.",
         "situation": "You described a concrete situation with a specific detail.",
         "analysis": "You explained why it went that way.",
         "plan": "You stated what you will do differently.",
-    }[c], True) for c in ("technique", "situation", "analysis", "plan") if c in met]
-    result = len(met)
-    if n_words >= 60 and not met.keys() & {"situation", "plan"} and not re.search(r"\d", text) and \
-            (not met.keys() & {"technique"} or _corporate(words(text))):
-        flags.append("padding")
-        evidence.append(Evidence("padding", "", "This is long but general: no situation of your own and no plan, so it scores 0.", False))
-        result, met = 0, {}
-    elif not SERVICE.search(text) or (PERSONAL.search(text) and not CUSTOMER_ROLE.search(text)):
-        flags.append("off_topic")
-        evidence.append(Evidence("off_topic", "", "This does not seem to be about a customer or a service situation, so it scores 0.", False))
-        result, met = 0, {}
-    elif n_words < 40:
-        flags.append("under_40_words")
-        evidence.append(Evidence("under_40_words", "", f"It has {n_words} words; reflections under 40 words score at most 1.", False))
-        result = min(result, 1)
+    }[c], True) for c in CRITERIA if c in met] + cap_notes
     missing = [c for c in ("situation", "technique", "analysis", "plan") if c not in met]
     if "padding" in flags:
         tip = "Tell one real story: what happened, why, and what you will do next time."
