@@ -4,6 +4,7 @@
     python scripts/benchmark_feedback.py                 # held-out split (the figures we report)
     python scripts/benchmark_feedback.py --split dev     # the split we tune on
     python scripts/benchmark_feedback.py --split dev --errors 30   # show disagreements (dev only)
+    python scripts/benchmark_feedback.py --file new_writer.jsonl   # a new writer, unseen, before it joins dev
 
 Prints QWK, exact and adjacent agreement for reply and reflection scores;
 precision, recall and F1 per move and macro-F1; the share of gaming items scored
@@ -137,8 +138,14 @@ def main() -> int:
     parser.add_argument("--split", choices=["heldout", "dev", "all"], default="heldout")
     parser.add_argument("--errors", type=int, default=0, help="show up to N disagreements (dev split only)")
     parser.add_argument("--kind", choices=["reply", "reflection"], default=None)
+    parser.add_argument("--file", action="append", type=Path, metavar="JSONL",
+                        help="score these labelled files instead of a split (a new writer, before it joins dev)")
     args = parser.parse_args()
-    items = load_split(args.split)
+    if args.file:
+        items = [json.loads(line) for f in args.file for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+        args.split = "given files"
+    else:
+        items = load_split(args.split)
     if args.kind:
         items = [i for i in items if i["kind"] == args.kind]
     print(f"Assessing {len(items)} labelled texts ({args.split} split)...")

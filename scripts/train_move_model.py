@@ -183,7 +183,7 @@ def report(replies: list[dict], probs: list, thresholds: dict[str, float], kind:
     variants = {"rules only": [r["rule_found"] for r in replies]}
     for name, th in (("learned, 0.3", {m: 0.3 for m in labels}), ("learned, tuned", thresholds)):
         variants[name] = [combine(learned.decide(p, th), 0) for p in probs]
-    print(f"\nLeave-one-writer-out on dev ({len(replies)} {kind}s):")
+    print(f"\nLeave-one-writer-out on dev ({len(replies)} texts, {kind}):")
     for name, founds in variants.items():
         scores = [score_of(kind, r, f) for r, f in zip(replies, founds)]
         q, adj, f1 = evaluate(replies, [set(f) for f in founds], scores, labels)

@@ -18,6 +18,7 @@ import math
 import re
 from pathlib import Path
 
+from .moves import FEEL
 from .text import Sentence
 
 MODEL_PATH = Path(__file__).with_name("data") / "move_model.json"
@@ -25,6 +26,7 @@ CRITERIA_MODEL_PATH = Path(__file__).with_name("data") / "criteria_model.json"
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[:.]\d+)?(?:am|pm)?|[?!$£€%]")
 _NUMBER = re.compile(r"^\d")
+FEELING = re.compile(rf"\b{FEEL}", re.I)
 
 
 def tokens(lower: str) -> list[str]:
@@ -44,6 +46,8 @@ def sentence_features(sentence: Sentence, rule_hits: set[str], count: int, whole
         if len(toks) > 1:
             feats.append(f"first2:{toks[0]}_{toks[1]}")
     feats += [f"rule:{m}" for m in rule_hits]
+    if FEELING.search(sentence.lower):
+        feats.append("class:feeling")
     feats += [f"whole:{m}" for m in whole]
     feats.append("pos:first" if sentence.index == 0 else ("pos:last" if sentence.index == count - 1 else "pos:middle"))
     if sentence.text.rstrip().endswith("?"):
@@ -55,8 +59,16 @@ def sentence_features(sentence: Sentence, rule_hits: set[str], count: int, whole
 def reply_features(sents: list[Sentence], hits: list[set[str]], rule_found: dict[str, int]) -> list[list[str]]:
     """Features for every sentence of a reply; a sentence quoting the customer gets none."""
     reply_rules = set(rule_found)
-    return [[] if "quoted_customer" in h else sentence_features(s, h, len(sents), reply_rules)
-            for s, h in zip(sents, hits)]
+    out = []
+    for i, (s, h) in enumerate(zip(sents, hits)):
+        if "quoted_customer" in h:
+            out.append([])
+            continue
+        feats = sentence_features(s, h, len(sents), reply_rules)
+        if i:
+            feats += [f"prev:{m}" for m in hits[i - 1]]
+        out.append(feats)
+    return out
 
 
 def _load(path: Path) -> dict | None:

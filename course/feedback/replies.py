@@ -11,7 +11,7 @@ from __future__ import annotations
 from . import learned
 from .moves import HARMFUL, HELPFUL, classify
 from .result import Assessment, Evidence
-from .text import containment, sentences, words
+from .text import FUNCTION_WORDS, containment, sentences, words
 
 SERIOUS = {"blame", "dismiss", "argue", "hostile", "cant_do"}
 # An apology, or an attempt at empathy that the guide caps (a cliché, a "but" apology), with real help: a 2.
@@ -58,6 +58,7 @@ def rule_pass(text: str, customer: str | None = None) -> tuple[list, list[set[st
     """
     sents = sentences(text)
     cust = words(customer or "")
+    cust_content = set(cust) - FUNCTION_WORDS
     hits: list[set[str]] = []
     first: dict[str, int] = {}
     refusal_at = None
@@ -67,7 +68,7 @@ def rule_pass(text: str, customer: str | None = None) -> tuple[list, list[set[st
             hits.append({"quoted_customer"})
             continue  # the customer's own words quoted back earn nothing
         found = classify(s)
-        hits.append(found)
+        hits.append(found | _echo(s, cust_content))
         if "refusal" in found:
             refusal_at = s.index if refusal_at is None else refusal_at
             boundary_tone = boundary_tone or "boundary_tone" in found
@@ -81,6 +82,16 @@ def rule_pass(text: str, customer: str | None = None) -> tuple[list, list[set[st
         elif not helps:
             first.setdefault("cant_do", refusal_at)
     return sents, hits, combine(first, len(sents))
+
+
+def _echo(sentence, customer_content: set[str]) -> set[str]:
+    """How much of a sentence reuses the customer's own words (a summary, a concession or a rebuttal
+    usually does): a signal for the learned layer, never a move by itself."""
+    mine = set(words(sentence.text)) - FUNCTION_WORDS
+    if not mine or not customer_content:
+        return set()
+    share = len(mine & customer_content) / len(mine)
+    return {"echo:high"} if share >= 0.5 else ({"echo:some"} if share >= 0.2 else set())
 
 
 def find_moves(text: str, customer: str | None = None) -> tuple[dict[str, int], list]:
