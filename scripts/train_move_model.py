@@ -182,7 +182,7 @@ def report(replies: list[dict], probs: list, thresholds: dict[str, float], kind:
     labels = tuple(thresholds)
     variants = {"rules only": [r["rule_found"] for r in replies]}
     for name, th in (("learned, 0.3", {m: 0.3 for m in labels}), ("learned, tuned", thresholds)):
-        variants[name] = [combine(learned.decide(p, th), 0) for p in probs]
+        variants[name] = [combine(learned.decide(p, th, r["rule_found"]), 0) for p, r in zip(probs, replies)]
     print(f"\nLeave-one-writer-out on dev ({len(replies)} texts, {kind}):")
     for name, founds in variants.items():
         scores = [score_of(kind, r, f) for r, f in zip(replies, founds)]

@@ -202,3 +202,15 @@ def test_technique_names_in_ing_form_are_still_label_stuffing():
     """Regression: a refactor once dropped 'listening' -> 'listen' when spotting technique names."""
     r = reply("I am listening first, letting them vent, ensuring they are heard and thanking for feedback.")
     assert r.score == 0 and "gaming" in r.flags
+
+
+def test_each_move_quotes_the_sentence_that_does_it():
+    """The learned layer decides that a reply does a move; the quote must be the sentence that does it."""
+    r = assess("reply", "You are right that we should have answered your emails, and that is on us. "
+               "The invoice shows two charges of 80 pounds on the 3rd, one of which is a duplicate. "
+               "What would help you most right now? I will refund the duplicate today and email you the receipt by 5pm. "
+               "Does that sort it for you?")
+    quotes = {e.label: e.quote for e in r.evidence}
+    assert quotes["ask"].startswith("What would help")
+    assert quotes["check_resolution"].startswith("Does that sort")
+    assert quotes["commit_next_step"].startswith("I will refund")

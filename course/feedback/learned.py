@@ -106,7 +106,8 @@ def reflection_criteria(sents: list[Sentence], signals: list[set[str]], met: dic
     if m is None or not sents:
         return None
     probs = probabilities(reflection_features(sents, signals, met, n_words), m["by_feature"], m["moves"])
-    return decide(probs, m["thresholds"])
+    first = {c: next(i for i, s in enumerate(sents) if s.text == quote) for c, quote in met.items()}
+    return decide(probs, m["thresholds"], first)
 
 
 def probabilities(features: list[list[str]], by_feature: dict, moves: tuple[str, ...]) -> list[dict[str, float]]:
@@ -133,18 +134,25 @@ def regroup(weights: dict[str, dict[str, float]]) -> tuple[dict, tuple[str, ...]
     return by_feature, moves
 
 
-def decide(probs: list[dict[str, float]], thresholds: dict[str, float]) -> dict[str, int]:
-    """{move: the sentence that most clearly does it} for the moves the reply does.
+def decide(probs: list[dict[str, float]], thresholds: dict[str, float], rule_found: dict[str, int] | None = None) -> dict[str, int]:
+    """{move: the sentence to quote for it} for the moves the text does.
 
-    A reply does a move when some sentence does (noisy-OR over its sentences).
+    A text does a move when some sentence does (noisy-OR over its sentences). The
+    sentence quoted is the one the rules found, if they found one; otherwise the first
+    sentence that passes the threshold alone; otherwise the most likely one.
     """
     found = {}
     for move, threshold in thresholds.items():
         none = 1.0
         for p in probs:
             none *= 1.0 - p[move]
-        if probs and 1.0 - none >= threshold:
-            found[move] = max(range(len(probs)), key=lambda i: (probs[i][move], -i))
+        if not probs or 1.0 - none < threshold:
+            continue
+        if rule_found and move in rule_found:
+            found[move] = rule_found[move]
+            continue
+        alone = [i for i, p in enumerate(probs) if p[move] >= threshold]
+        found[move] = alone[0] if alone else max(range(len(probs)), key=lambda i: (probs[i][move], -i))
     return found
 
 
@@ -153,4 +161,4 @@ def reply_moves(sents: list[Sentence], hits: list[set[str]], rule_found: dict[st
     m = model()
     if m is None:
         return None
-    return decide(probabilities(reply_features(sents, hits, rule_found), m["by_feature"], m["moves"]), m["thresholds"])
+    return decide(probabilities(reply_features(sents, hits, rule_found), m["by_feature"], m["moves"]), m["thresholds"], rule_found)
