@@ -154,9 +154,13 @@ def test_required_words_are_found_for_most_alternatives():
     assert guarded > 10 * unguarded
 
 
-def test_rules_alone_still_assess_when_the_model_file_is_missing(monkeypatch, tmp_path):
+@pytest.mark.parametrize("content", [None, "{not json", '{"weights": {"ask": []}}', '[]'])
+def test_rules_alone_still_assess_when_the_model_file_is_missing_or_damaged(monkeypatch, tmp_path, content):
     from course.feedback import learned
-    monkeypatch.setattr(learned, "MODEL_PATH", tmp_path / "absent.json")
+    path = tmp_path / "move_model.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(learned, "MODEL_PATH", path)
     learned.model.cache_clear()
     try:
         r = reply("I'm so sorry, losing a day of orders is awful. What do you need most today? "
@@ -170,7 +174,7 @@ def test_rules_alone_still_assess_when_the_model_file_is_missing(monkeypatch, tm
 def test_shipped_models_are_what_the_training_script_makes_from_the_dev_split(kind):
     """One source of truth: the weights in course/feedback/data come from the dev split, by the script."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    import train_move_model as training
+    import train_feedback_models as training
     from benchmark_feedback import load_split
     from course.feedback import learned
     labels, prepare_items, path_name = training.KINDS[kind]

@@ -4,11 +4,14 @@ Why: the rules in moves.py recognise a move by patterns written from the guide;
 a new writer phrases the same move in ways no pattern foresaw. This layer reads
 each sentence's words and the rules' own verdicts and says how likely the
 sentence does each move. It was trained on the corpus's dev split only
-(scripts/train_move_model.py), with the weights shipped in data/move_model.json:
+(scripts/train_feedback_models.py), with the weights shipped in data/move_model.json
+(and, for reflection criteria, data/criteria_model.json):
 no network, no heavy dependency, the same text always gets the same answer.
 
-A sentence does a move when its probability passes that move's threshold; the
-quoted evidence is that sentence, so every point stays explainable.
+A text does a move when some sentence does (noisy-OR over its sentences, against
+that move's threshold). The sentence quoted as evidence is the one the rules found,
+or else the first that does the move clearly on its own, so every point stays
+explainable with the learner's own words.
 """
 from __future__ import annotations
 
@@ -76,10 +79,11 @@ def _load(path: Path) -> dict | None:
     a sentence costs one lookup per feature, not one per feature and label."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    by_feature, labels = regroup(raw["weights"])
-    return {"moves": labels, "thresholds": raw["thresholds"], "by_feature": by_feature}
+        by_feature, labels = regroup(raw["weights"])
+        thresholds = {label: float(raw["thresholds"][label]) for label in labels}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # a missing or damaged file must never stop grading: the rules decide alone
+    return {"moves": labels, "thresholds": thresholds, "by_feature": by_feature}
 
 
 @functools.lru_cache(maxsize=1)

@@ -81,7 +81,7 @@ def rule_pass(text: str, customer: str | None = None) -> tuple[list, list[set[st
             first.setdefault("set_boundary", refusal_at)
         elif not helps:
             first.setdefault("cant_do", refusal_at)
-    return sents, hits, combine(first, len(sents))
+    return sents, hits, combine(first)
 
 
 def _echo(sentence, customer_content: set[str]) -> set[str]:
@@ -105,10 +105,10 @@ def find_moves(text: str, customer: str | None = None) -> tuple[dict[str, int], 
     by_model = learned.reply_moves(sents, hits, rule_found)
     if by_model is None:
         return rule_found, sents
-    return combine(by_model, len(sents)), sents
+    return combine(by_model), sents
 
 
-def combine(found: dict[str, int], count: int) -> dict[str, int]:
+def combine(found: dict[str, int]) -> dict[str, int]:
     """Reply-level clean-up: real empathy anywhere means "I understand" was not the only empathy."""
     if "cliche_empathy" in found and "acknowledge" in found:
         del found["cliche_empathy"]

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Train the feedback engine's learned move layer on the corpus's dev split only.
 
-    python scripts/train_move_model.py          # train on all dev replies, write course/feedback/data/move_model.json
-    python scripts/train_move_model.py --cv     # leave-one-writer-out estimate first (no file written)
+    python scripts/train_feedback_models.py          # train on all dev replies, write course/feedback/data/move_model.json
+    python scripts/train_feedback_models.py --cv     # leave-one-writer-out estimate first (no file written)
 
 Each reply is labelled with its moves but not with which sentence did them, so
 the model learns sentence scorers whose combination (noisy-OR: the reply does
@@ -43,21 +43,28 @@ def writer_of(item: dict) -> str:
     return item["id"].split("-")[0]
 
 
+def genuine(items: list[dict], kind: str):
+    """(item, normalised text) for the items of `kind` the engine would read for moves or criteria:
+    gaming items score 0 before any of that, so they teach the learned layer nothing."""
+    for it in items:
+        if it["kind"] != kind or it.get("gaming"):
+            continue
+        text = normalise(it["text"])
+        if not detect(text, customer=it.get("customer") if kind == "reply" else None,
+                      prompt=it.get("prompt") if kind == "reflection" else None,
+                      course_text=course_text() if kind == "reflection" else "", kind=kind):
+            yield it, text
+
+
 def prepare_reflections(items: list[dict]) -> list[dict]:
     """Per reflection: its sentences' features, the rules' verdicts, its labels and what caps it."""
     out = []
-    for it in items:
-        if it["kind"] != "reflection" or it.get("gaming"):
-            continue
-        text = normalise(it["text"])
-        module = _module_slug(it.get("module"))
-        if detect(text, prompt=it.get("prompt"), course_text=course_text(), kind="reflection"):
-            continue
+    for it, text in genuine(items, "reflection"):
         sents = sentences(text)
         if not sents:
             continue
         n_words = word_count(text)
-        signals, met = reflections.rule_pass(sents, module)
+        signals, met = reflections.rule_pass(sents, _module_slug(it.get("module")))
         out.append({"id": it["id"], "writer": writer_of(it), "score": it["score"], "moves": set(it["criteria"]),
                     "text": text, "n_words": n_words, "rule_found": {c: 0 for c in met},
                     "features": learned.reflection_features(sents, signals, met, n_words)})
@@ -67,16 +74,11 @@ def prepare_reflections(items: list[dict]) -> list[dict]:
 def prepare(items: list[dict]) -> list[dict]:
     """Per reply: its sentences' features, its rule verdicts and its labels."""
     out = []
-    for it in items:
-        if it["kind"] != "reply" or it.get("gaming"):
-            continue
-        text = normalise(it["text"])
-        if detect(text, customer=it.get("customer"), kind="reply"):
-            continue  # the gaming layer scores these 0 before any move is looked for
+    for it, text in genuine(items, "reply"):
         sents, hits, rule_found = rule_pass(text, it.get("customer"))
         features = learned.reply_features(sents, hits, rule_found)
         if not any(features):
-            continue
+            continue  # every sentence quotes the customer: nothing to learn from
         out.append({"id": it["id"], "writer": writer_of(it), "score": it["score"], "moves": set(it["moves"]),
                     "text": text, "customer": it.get("customer"),
                     "rule_found": rule_found, "features": features})
@@ -182,7 +184,9 @@ def report(replies: list[dict], probs: list, thresholds: dict[str, float], kind:
     labels = tuple(thresholds)
     variants = {"rules only": [r["rule_found"] for r in replies]}
     for name, th in (("learned, 0.3", {m: 0.3 for m in labels}), ("learned, tuned", thresholds)):
-        variants[name] = [combine(learned.decide(p, th, r["rule_found"]), 0) for p, r in zip(probs, replies)]
+        variants[name] = [learned.decide(p, th, r["rule_found"]) for p, r in zip(probs, replies)]
+        if kind == "reply":
+            variants[name] = [combine(f) for f in variants[name]]
     print(f"\nLeave-one-writer-out on dev ({len(replies)} texts, {kind}):")
     for name, founds in variants.items():
         scores = [score_of(kind, r, f) for r, f in zip(replies, founds)]
@@ -222,7 +226,7 @@ def main() -> None:
     if args.cv:
         return
     weights = Trainer(l2=args.l2, labels=labels).fit(items)
-    model = {"about": "Trained by scripts/train_move_model.py on the dev split only; thresholds chosen leave-one-writer-out.",
+    model = {"about": "Trained by scripts/train_feedback_models.py on the dev split only; thresholds chosen leave-one-writer-out.",
              "l2": args.l2, "thresholds": thresholds, "weights": weights}
     path = getattr(learned, path_name)
     path.parent.mkdir(exist_ok=True)
