@@ -68,6 +68,24 @@ def test_reflection_caps():
     assert short.score <= 1 and "under_40_words" in short.flags
 
 
+
+def test_a_personal_story_is_off_topic_whatever_else_it_does():
+    text = ("Last summer my brother and I argued for a whole weekend about who would drive our grandmother to the coast. "
+            "He felt I never helped, and I felt he never asked, because we both wanted to be the good grandson. "
+            "Looking back we were both scared of how frail she had become. Next time I will ask him first what he needs "
+            "before I say what I can do, and I will listen until he has finished.")
+    r = assess("reflection", text, module="01_listen")
+    assert r.score == 0 and "off_topic" in r.flags
+
+
+def test_a_service_story_in_unusual_words_is_not_off_topic():
+    text = ("I teach Year 9 science. In October a father emailed the principal saying I had marked his son's lab report unfairly, "
+            "and I replied with a list of the marking rules. He was worried his boy would lose his place in the top set, "
+            "so my rules only made him angrier. Next time I will ring him first, listen to what he is afraid of, "
+            "and only then walk him through the marks.")
+    r = assess("reflection", text, module="01_listen")
+    assert "off_topic" not in r.flags and r.score >= 2
+
 def run_cli(lines: list[str]):
     proc = subprocess.run([sys.executable, "-m", "course.feedback", "grade"], input="\n".join(lines).encode(),
                           capture_output=True, timeout=60)
