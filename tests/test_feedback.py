@@ -54,6 +54,40 @@ def test_rhetorical_and_id_questions_are_not_open_questions():
     assert "ask" not in reply("What's your order number?").moves
 
 
+@pytest.mark.parametrize("concession", [
+    "The mistake is ours, not yours.",
+    "Honestly, the technician should have rung you before he left the depot.",
+    "A whole day without anyone turning up is not good enough.",
+    "I won't pretend otherwise: we underestimated how busy Saturday would be.",
+    "You were quite right to expect someone by nine.",
+])
+def test_concessions_in_many_forms_are_agreement(concession):
+    from course.feedback.moves import classify
+    from course.feedback.text import sentences
+    assert "agree_part" in classify(sentences(concession)[0]), concession
+
+
+@pytest.mark.parametrize("not_a_concession", [
+    "You should have read the confirmation email.",
+    "We should have the part by Friday.",
+    "Your language is not acceptable, and I'd like us to keep talking.",
+])
+def test_look_alikes_of_concessions_are_not_agreement(not_a_concession):
+    from course.feedback.moves import classify
+    from course.feedback.text import sentences
+    assert "agree_part" not in classify(sentences(not_a_concession)[0]), not_a_concession
+
+
+@pytest.mark.parametrize("jab", [
+    "Have you actually opened the link we sent?",
+    "As I've already explained, the engineer comes on Friday.",
+    "Sure, we'll just drop every other customer for you.",
+    "I'm not sure how else I can put it.",
+])
+def test_sarcasm_and_condescension_without_capitals_are_hostile(jab):
+    assert "hostile" in reply(jab).moves, jab
+
+
 def test_gaming_scores_zero_with_a_flag():
     for text in ("empathy acknowledge apologize options check resolution", "ok", "<script>alert(1)</script><b>hi</b>",
                  "Lo siento mucho por el problema con su horno, vamos a enviar un técnico mañana por la mañana.",
@@ -85,6 +119,25 @@ def test_a_service_story_in_unusual_words_is_not_off_topic():
             "and only then walk him through the marks.")
     r = assess("reflection", text, module="01_listen")
     assert "off_topic" not in r.flags and r.score >= 2
+
+def test_a_story_told_in_a_teams_voice_is_not_padding():
+    text = ("We ran the front desk at a ski lodge the night the lifts closed early because of wind. "
+            "Guests were queuing at our counter wanting refunds, and we had nothing from the operator. "
+            "Our manager came out, stood on a chair and told us and the guests what she knew and when she would know more, "
+            "then came back every half hour as promised. People calmed down because someone was plainly in charge and kept her word. "
+            "As the team we should have had a printed note ready for the people who arrived later.")
+    r = assess("reflection", text, module="06_outages")
+    assert "gaming" not in r.flags and "padding" not in r.flags and r.score >= 2
+
+
+def test_a_long_essay_that_answers_nothing_scores_0():
+    text = ("Listening is an important skill in every part of life. In today's busy world, everyone can benefit from slowing down "
+            "and paying attention to others. Ultimately, good communication is essential for success in any organisation, and "
+            "people who listen well are valued by their colleagues. Every interaction is an opportunity to learn and grow, and "
+            "I found this lesson very interesting and useful for my development.")
+    r = assess("reflection", text, module="01_listen")
+    assert r.score == 0 and "padding" in r.flags
+
 
 def run_cli(lines: list[str]):
     proc = subprocess.run([sys.executable, "-m", "course.feedback", "grade"], input="\n".join(lines).encode(),

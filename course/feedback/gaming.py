@@ -128,7 +128,7 @@ def detect(text: str, *, customer: str | None = None, prompt: str | None = None,
 
     own = set(tokens)
     if kind == "reflection" and len(tokens) >= 60 and not own & {"i", "me", "my", "i'm", "i've", "i'd", "i'll", "myself"} \
-            and not re.search(r"\d", text):
+            and not re.search(r"\d", text) and not _team_story(text):
         return "padding", "This is general writing with no experience of your own. Reflect on a real situation you lived or saw."
     if kind == "reply" and len(tokens) >= 80 and not own & {"you", "your", "you're", "you've", "you'll", "yours", "u", "ur", "ya", "y'all"}:
         return "padding", "This never speaks to the customer about their case. Write to them, about what happened to them."
@@ -205,6 +205,12 @@ CORPORATE = frozenset("""committed commitment mission values valued valuable inn
 excellence strive dedicated passionate customer-centric world-class solutions stakeholders empower empowering seamless
 journey experience experiences ensure ensuring policies designed providing deliver delivering quality standards
 valuable opportunity fast-paced mindful lifelong improvement environment positive growth grow""".split())
+
+
+def _team_story(text: str) -> bool:
+    """A story told in a team's voice ("we sat on the tarmac for two hours", "the manager rang us"): experience, not padding."""
+    return len(re.findall(r"\b(?:we|us|our)\b[^.?!]*\b(?:was|were|had|did|said|told|sat|rang|called|got|went|came|found|asked|\w+ed)\b|"
+                          r"\b(?:was|were|had|did|said|told|rang|called|asked|\w+ed)\b[^.?!]*\b(?:we|us|our)\b", text, re.I)) >= 2
 
 
 def _corporate(tokens: list[str]) -> bool:

@@ -80,16 +80,20 @@ class Alternatives:
                 unguarded.append(i)
         self.unguarded = [(i, re.compile(parts[i], re.I)) for i in unguarded]
         self.literals = tuple(sorted({word for _, literals, _ in self.guarded for word in literals}))
+        self.by_literal: dict[str, list[int]] = {}  # literal -> positions in self.guarded that need it
+        for k, (_, literals, _) in enumerate(self.guarded):
+            for word in literals:
+                self.by_literal.setdefault(word, []).append(k)
 
     def search(self, text: str) -> re.Match | None:
-        low = text.lower()
-        present = {word for word in self.literals if word in low}
+        present = filter(text.lower().__contains__, self.literals)
+        candidates = sorted({k for word in present for k in self.by_literal[word]})
         best: tuple[int, int, re.Match] | None = None
-        for i, literals, pattern in self.guarded:
-            if not literals.isdisjoint(present):
-                found = pattern.search(text)
-                if found and (best is None or (found.start(), i) < best[:2]):
-                    best = (found.start(), i, found)
+        for k in candidates:
+            i, _, pattern = self.guarded[k]
+            found = pattern.search(text)
+            if found and (best is None or (found.start(), i) < best[:2]):
+                best = (found.start(), i, found)
         for i, pattern in self.unguarded:
             found = pattern.search(text)
             if found and (best is None or (found.start(), i) < best[:2]):
@@ -195,8 +199,26 @@ AGREE_PART = rx(r"\b(?:it\'?s|that\'?s|it is|that is|none of (?:it|this|that) (?
                 r"\bfair point\b", r"\bi agree (?:with you|that|completely|entirely)\b", r"\bwe (?:should|could) have (?:told|called|warned|flagged|let you know|been clearer|done better|checked)\b",
                 r"\b(?:that'?s|this is) on us\b", r"\bwe (?:got (?:this|that|it) wrong|dropped the ball|messed (?:this|that|it) up|made a mistake|fell short|let you down)\b",
                 r"\byou(?:'re| are) right (?:that|about)\b", r"\bthat (?:was|is) (?:our|my) (?:mistake|error|fault)\b", r"\bit was (?:our|my) (?:mistake|error|fault)\b",
-                r"\bthat should(?:n'?t| not) have happened\b", r"\bthat should have been\b")
-AGREE_BLOCK = rx(rf"\byou(?:'re| are) not (?:right|correct)\b", r"\b(?:it'?s|this is|that'?s) not (?:our|my) (?:fault|mistake)\b")
+                r"\bthat should(?:n'?t| not) have happened\b", r"\bthat should have been\b",
+                # owning the fault: "the mistake is ours", "a failing on my side", "our doing, not yours"
+                r"\b(?:mistake|error|fault|failure|mix-up|oversight|slip) (?:is|was|lies) (?:entirely |all |completely |fully |clearly )?(?:ours|mine|on us|on me|on our side|on our end|from our side|with us)\b",
+                r"\bours,? not yours\b", r"\bour (?:own )?doing\b", r"\b(?:fault|failing|failure|mistake|error|oversight) (?:of ours|on (?:my|our) (?:side|part|end)|from our side)\b",
+                r"\b(?:is|was|that'?s|it'?s) (?:entirely |completely |all |clearly )?our (?:fault|failure|failing|mistake|error|doing|oversight)\b",
+                # "should have": what we or our side failed to do (not "you should have read...", which is blame)
+                r"\b(?:we|i|it|that|this|which|someone|somebody|(?:our|the) (?:letter|email|invoice|bill|form|app|system|engineer|driver|technician|team|booking|confirmation|website|shuttle|room|order|delivery|line|charge|notice|reminder|call|staff|receptionist|agent|crew|kitchen)) (?:really |definitely |clearly |certainly )?should(?:n'?t| not| never)? have (?:been|had|done|known|told|sent|seen|caught|given|taken|made|gone|come|rung|called|phoned|said|spoken|written|shown|checked|flagged|warned|asked|explained|answered|arrived|happened|included|mentioned|noticed|updated|offered|sorted|picked|listened|followed|passed|put|kept|left|got|informed|contacted|waited|booked|\w+ed)\b",
+                r"\bshould(?:n'?t| not| never) have (?:been|happened|had to|needed to)\b", r"\byou should have been (?:told|called|informed|warned|given|offered|contacted|kept|phoned|asked)\b",
+                # judging our own service: "not good enough", "indefensible", "no excuse"
+                r"\b(?:is|was|were|are|has been|have been|isn'?t|wasn'?t) (?:simply |just |frankly |honestly |really |clearly )?(?:not |n't )?(?:acceptable|good enough|ok|okay|on)[.!,;]", r"\b(?:not|n't) (?:acceptable|good enough)\b",
+                r"\b(?:unacceptable|indefensible|inexcusable)\b", r"\bno excuse\b", r"\bno way around (?:it|that)\b", r"\bhold (?:my|our) hands? up\b",
+                r"\b(?:i|we) (?:won'?t|will not|can'?t|cannot|am not going to|'m not going to) (?:argue with (?:that|you|this)|pretend otherwise|pretend (?:it|this|that) (?:was|is)|deny (?:it|that|this)|dispute (?:that|it|this)|defend (?:it|that|this))\b",
+                # conceding their point: "you were quite right to count on it", "you've got a point", "you did send it"
+                r"\byou were (?:quite |completely |absolutely |totally |entirely |perfectly )?(?:right|correct)\b(?! to (?:be|feel))", r"\byou(?:'ve| have)? got (?:a|every) (?:fair |good |valid |real )?point\b", r"\byou have a point\b", r"\byou(?:'re| are) not (?:wrong|imagining (?:it|things))\b", r"\byou weren'?t wrong\b",
+                r"^(?:it'?s|that'?s|it is|that is) (?:true|fair)\b", r"\byou did (?:send|tell|call|give|ask|pay|mention|book|email|order|follow)\b",
+                r"\bwe (?:underestimated|overlooked|mishandled|misjudged|forgot|failed to)\b", r"\bwe got (?:the |your |our |this |that )?\w+ wrong\b")
+AGREE_BLOCK = rx(rf"\byou(?:'re| are) not (?:right|correct)\b", r"\b(?:it'?s|this is|that'?s|was|is) not (?:our|my) (?:fault|mistake|doing)\b",
+                 # a limit on behaviour ("your language is not acceptable") is a boundary, not a concession
+                 r"\b(?:language|tone|behaviou?r|shouting|swearing|abuse|comments?|threats?|manner|insults?)\b[^.?!]*\b(?:acceptable|ok|okay|on|excuse)\b",
+                 r"\b(?:acceptable|excuse) (?:to|for) (?:shout|swear|speak|talk|threaten|insult)")
 
 EXPLAIN = rx(r"\bwhere the \S+ (?:\w+ )?comes? from\b", r"\b(?:photo|photos|report|log|logs|records?|scan|receipt|meter|reading|invoice|statement|system|tracking|history|notes?|footage|camera)\b[^.?!]{0,20}\b(?:shows?|showed|says|said|confirms?|confirmed)\b",
              r"\b(?:is|was|are|were) marked as\b", r"\bwhat (?:i think )?happened (?:is|was)\b", r"\b(?:ended|expired|lapsed|renewed|closed|opened|started|finished|arrived|left|landed) (?:at|on|in) \d",
@@ -331,7 +353,12 @@ DISMISS = rx(r"\bstop sending\b", r"\b(?:everybody|everyone) (?:who calls|else) 
              r"\bchill\b", r"\bstop (?:shouting|yelling|complaining|being)\b", r"\bdon'?t (?:be|get) (?:so )?(?:dramatic|upset|worked up|angry|emotional)\b", r"\bworse things\b",
              r"^(?:well,? |look,? |hey,? )?(?:it|stuff) happens[.!]*$", r"\bwhat did you expect\b", r"\bbeing (?:a bit )?(?:sensitive|dramatic|precious)\b", r"\bdidn'?t mean it like that\b", r"\b(?:everyone|everybody|other customers?) (?:else )?(?:has|had|is|are|have) (?:been )?(?:waiting|the same|managed|coped|dealing)\b", r"\b(?:it'?s|it is) not the end of the world\b",
              r"\bmoving on\b", r"\bget over it\b", r"\byou'?ll (?:survive|be fine)\b", r"\bcould be worse\b", r"\bat least (?:it|you)\b", r"\bit'?s hardly\b",
-             r"\b(?:a bit|rather) (?:dramatic|much)\b", r"\bdon'?t take it personally\b")
+             r"\b(?:a bit|rather) (?:dramatic|much)\b", r"\bdon'?t take it personally\b",
+             # minimising, often politely: "it's only been a couple of evenings", "most people barely notice"
+             r"\b(?:it'?s|it has) only been\b", r"\bbarely (?:noticed|notice)\b", r"\b(?:most|many) (?:people|customers|households|guests|clients|patients|of our \w+) (?:\w+ )?(?:manage|cope|don'?t (?:even )?notice|are fine|never notice)\b",
+             r"\bkeep (?:the |your |our )?emotions? out\b", r"\bno need to take\b[^.?!]*\bpersonally\b", r"\b(?:these|such) things (?:do )?happen\b", r"\bhappens (?:a lot|all the time)\b",
+             r"\b(?:isn'?t|is not|not) (?:that|so|very|really) (?:long|bad|big|much|serious|unusual|expensive|late|complicated)\b", r"\bisn'?t unusual\b", r"\bplenty for\b", r"\bsame everywhere\b",
+             r"\bjust ignore it\b", r"\bnot everything is\b", r"\bgetting (?:this|so|that|all) (?:upset|worked up|angry) (?:over|about)\b", r"\bno point (?:in )?getting (?:angry|upset|worked up)\b")
 CLICHE = rx(r"^(?:(?:sir|ma'?am|madam|mr\.? \w+|mrs\.? \w+|ms\.? \w+|\w+),? )?(?:i|we) (?:totally |completely |fully |do )?understand(?: your (?:concern|frustration|feelings?|point|situation))?(?:,? (?:sir|ma'?am|madam))?[.!,]?(?: but\b.*)?$", r"\b(?:i|we) (?:totally |completely |fully )?understand (?:how you feel|your concern)\b", r"\bwe know (?:exactly |just )?how you (?:feel|must feel)\b", r"^(?:sorry[^.?!]*,? )?(?:i )?totally understand\b",
            r"\bi know (?:exactly |just )?how you (?:feel|must feel)\b", r"^i (?:totally |completely |fully )?understand[.!,]?$", r"^(?:i )?(?:totally |completely )?understand(?: your (?:frustration|concern|feelings?|anger|point))?[.!]?$",
             r"\bi understand your (?:frustration|concern|feelings?|anger)\b[.!]?$", r"^i hear you[.!]?$", r"\bi feel your pain\b", r"\bi (?:totally |completely )?get it[.!]?$")
@@ -352,7 +379,15 @@ HOSTILE = rx(r"\byou(?:\'ll| will) (?:be sorry|come back crying|regret)\b", r"\b
              r"\btake (?:it|your business) (?:somewhere|elsewhere)\b", r"\bnot my problem\b", r"\bdeal with it\b", r"\bshut up\b", r"\bhow many times do i have to\b",
              r"\bobviously(?:,)? you\b", r"\bclearly(?:,)? you (?:didn'?t|don'?t|haven'?t|can'?t)\b", r"\bi don'?t have (?:all day|time for this)\b", r"\bwhat do you want from (?:me|us)\b",
              r"\bnice try\b", r"\bmaking (?:things|it|stuff) up\b", r"\btrying (?:it on|to get (?:a|something) for free)\b", r"\bnext time,? (?:maybe )?(?:try|read)\b", r"\bthanks? for nothing\b", r"\bsome of us\b", r"\bhave a nice day\b(?=[^.?!]*$)", r"\bknows? everything\b",
-             r"\bhonestly,? (?:some people|people like)\b", r"!{2,}|\?!|!\?", r"\bif you don'?t like it\b", r"\bgo (?:somewhere|elsewhere)\b", r"\bthat'?s your problem\b")
+             r"\bhonestly,? (?:some people|people like)\b", r"!{2,}|\?!|!\?", r"\bif you don'?t like it\b", r"\bgo (?:somewhere|elsewhere)\b", r"\bthat'?s your problem\b",
+             # sarcasm and condescension without capitals: rhetorical jabs, mock agreement, "as I've already explained"
+             r"\b(?:have|did|do|has) (?:you|anyone|they|your \w+)(?: \w+)? (?:actually|even|ever) (?:read|click\w*|tri\w+|open\w*|look\w*|check\w*|bother\w*|test\w*|listen\w*)\b",
+             r"\bis that too much to ask\b", r"\b(?:not sure|don'?t know) how (?:else )?(?:i|we) can (?:put|make|say|explain)\b", r"\bnot (?:exactly )?(?:complicated|rocket science)\b",
+             r"\bas i(?:'ve| have)? (?:already|now) (?:explained|said|told you|mentioned)\b", r"\bper my (?:previous|last)\b", r"\bscroll up\b", r"\bi'?m sure you(?:'ve| have)? read\b",
+             r"\bdo you have any idea\b", r"\bin case you missed it\b", r"\breally classy\b", r"\bmaybe (?:train|read|learn|try reading)\b", r"\bthe door is (?:right )?there\b", r"\bcall the police\b",
+             r"\byou(?:'ll| will) be (?:walking out|banned|thrown out|escorted)\b", r"\byour choice[.!]*$", r"\bspeed dial\b", r"\bfor decoration\b",
+             r"^(?:oh,? )?(?:sure|yes,? of course|of course|right),? (?:\w+,? )?we'?ll just\b", r"\bsince (?:that'?s|you'?re) obviously\b", r"\bgreat catch\b", r"\bready when (?:it'?s|it is) ready\b",
+             r"\bwhen (?:the \w+|he|she|they) (?:calls|rings)[.!]*$", r"\bthat'?s your (?:issue|lookout)\b", r"\b(?:we|i) hear (?:this|that) (?:exact |same )?(?:story|excuse|one)\b", r"\bwhat did you expect\b")
 OVER_PROMISE = rx(r"\b(?:this|it|that)(?:'ll| will) never happen (?:to you )?again\b", r"\bi (?:promise|guarantee|swear)\b", r"\bwe guarantee\b", r"\b100 ?(?:%|per ?cent|percent)\b",
                   r"\b(?:it'?s|it is|that'?s|that is|this is) guaranteed\b", r"\babsolutely (?:will|definitely)\b[^.?!]*\b(?:today|tomorrow|never|always)\b", r"\bnever again\b", r"\bdefinitely (?:be|have|get|arrive|fixed|back) (?:by|today|tomorrow|tonight|in)\b",
                   r"\bi(?:'ll| will) make sure (?:this|it|that) never\b", r"\bno (?:more|further) (?:problems|issues|outages)\b[^.?!]*\b(?:ever|again|guarantee)\b", r"\bwithout (?:fail|question)\b[^.?!]*\b(?:will|by)\b")
