@@ -92,13 +92,13 @@ class Trainer:
         # Weights smaller than `keep` change no decision worth having and are left out of the shipped file.
         self.l2, self.iterations, self.min_count, self.keep, self.labels = l2, iterations, min_count, keep, labels
 
-    def fit(self, replies: list[dict]) -> dict[str, dict[str, float]]:
-        counts = Counter(f for r in replies for fs in r["features"] for f in set(fs))
+    def fit(self, texts: list[dict]) -> dict[str, dict[str, float]]:
+        counts = Counter(f for r in texts for fs in r["features"] for f in set(fs))
         vocab = sorted(f for f, c in counts.items() if c >= self.min_count or f.startswith("rule:") or f == "bias")
         index = {f: i for i, f in enumerate(vocab)}
         rows, cols, owner = [], [], []
         n_sent = 0
-        for r_i, r in enumerate(replies):
+        for r_i, r in enumerate(texts):
             for fs in r["features"]:
                 if not fs:
                     continue  # a sentence quoting the customer: it does no move
@@ -114,8 +114,8 @@ class Trainer:
         by_col = np.argsort(cols, kind="stable")
         col_starts = np.searchsorted(cols[by_col], np.arange(len(vocab)))
         rows_by_col, cols_by_row = rows[by_col], cols[by_row]
-        owner_starts = np.searchsorted(owner, np.arange(len(replies)))
-        y = np.array([[m in r["moves"] for m in self.labels] for r in replies], dtype=float)
+        owner_starts = np.searchsorted(owner, np.arange(len(texts)))
+        y = np.array([[m in r["moves"] for m in self.labels] for r in texts], dtype=float)
         w = np.zeros((len(vocab), len(self.labels)))
         m1, m2 = np.zeros_like(w), np.zeros_like(w)
         lr, b1, b2 = 0.05, 0.9, 0.999
@@ -129,7 +129,7 @@ class Trainer:
             yo, po = y[owner], p_reply[owner]
             dz = p * (-yo * (1 - po) / po + (1 - yo))
             grad = np.add.reduceat(dz[rows_by_col], col_starts, axis=0)
-            grad = grad / len(replies) + reg[:, None] * w / len(replies)
+            grad = grad / len(texts) + reg[:, None] * w / len(texts)
             m1 = b1 * m1 + (1 - b1) * grad
             m2 = b2 * m2 + (1 - b2) * grad ** 2
             w -= lr * (m1 / (1 - b1 ** step)) / (np.sqrt(m2 / (1 - b2 ** step)) + 1e-8)
@@ -137,65 +137,65 @@ class Trainer:
                 for j, m in enumerate(self.labels)}
 
 
-def evaluate(replies: list[dict], found_sets: list[set], scores: list[int], labels=MOVES) -> tuple[float, float, float]:
+def evaluate(texts: list[dict], found_sets: list[set], scores: list[int], labels=MOVES) -> tuple[float, float, float]:
     """QWK and adjacent agreement of the scores, and macro-F1 of the labels."""
-    f1s = [per_move(m, replies, found_sets)[2] for m in labels if any(m in r["moves"] for r in replies)]
-    gold = [r["score"] for r in replies]
+    f1s = [per_move(m, texts, found_sets)[2] for m in labels if any(m in r["moves"] for r in texts)]
+    gold = [r["score"] for r in texts]
     adj = sum(abs(a - b) <= 1 for a, b in zip(gold, scores)) / len(gold)
     return qwk(gold, scores), adj, statistics.mean(f1s)
 
 
-def per_move(move: str, replies: list[dict], found_sets: list[set]) -> tuple[float, float, float]:
-    tp = sum(move in r["moves"] and move in f for r, f in zip(replies, found_sets))
-    fp = sum(move not in r["moves"] and move in f for r, f in zip(replies, found_sets))
-    fn = sum(move in r["moves"] and move not in f for r, f in zip(replies, found_sets))
+def per_move(move: str, texts: list[dict], found_sets: list[set]) -> tuple[float, float, float]:
+    tp = sum(move in r["moves"] and move in f for r, f in zip(texts, found_sets))
+    fp = sum(move not in r["moves"] and move in f for r, f in zip(texts, found_sets))
+    fn = sum(move in r["moves"] and move not in f for r, f in zip(texts, found_sets))
     return (tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0,
             2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
 
 
-def out_of_writer_probabilities(replies: list[dict], l2: float, labels=MOVES) -> list[list[dict[str, float]]]:
+def out_of_writer_probabilities(texts: list[dict], l2: float, labels=MOVES) -> list[list[dict[str, float]]]:
     """Each reply's sentence probabilities from a model trained without its writer."""
-    writers = sorted({r["writer"] for r in replies})
+    writers = sorted({r["writer"] for r in texts})
     probs: dict[str, list] = {}
     for k, w in enumerate(writers, 1):
         t0 = time.time()
-        weights = Trainer(l2=l2, labels=labels).fit([r for r in replies if r["writer"] != w])
+        weights = Trainer(l2=l2, labels=labels).fit([r for r in texts if r["writer"] != w])
         by_feature, moves = learned.regroup(weights)
-        held = [r for r in replies if r["writer"] == w]
+        held = [r for r in texts if r["writer"] == w]
         for r in held:
             probs[r["id"]] = learned.probabilities(r["features"], by_feature, moves)
         print(f"  fold {k}/{len(writers)}: left out writer {w} ({len(held)} texts), {time.time() - t0:.1f}s", flush=True)
-    return [probs[r["id"]] for r in replies]
+    return [probs[r["id"]] for r in texts]
 
 
-def tune_thresholds(replies: list[dict], probs: list, labels=MOVES, grid=(0.2, 0.3, 0.4, 0.5, 0.6)) -> dict[str, float]:
+def tune_thresholds(texts: list[dict], probs: list, labels=MOVES, grid=(0.2, 0.3, 0.4, 0.5, 0.6)) -> dict[str, float]:
     """Per move, the threshold with the best out-of-writer F1 (ties go to the middle of the grid)."""
     best = {}
     for move in labels:
         scored = []
         for t in grid:
             found = [set(learned.decide(p, {move: t})) for p in probs]
-            scored.append((round(per_move(move, replies, found)[2], 3), -abs(t - 0.4), t))
+            scored.append((round(per_move(move, texts, found)[2], 3), -abs(t - 0.4), t))
         best[move] = max(scored)[2]
     return best
 
 
-def report(replies: list[dict], probs: list, thresholds: dict[str, float], kind: str = "reply") -> None:
+def report(texts: list[dict], probs: list, thresholds: dict[str, float], kind: str = "reply") -> None:
     labels = tuple(thresholds)
-    variants = {"rules only": [r["rule_found"] for r in replies]}
+    variants = {"rules only": [r["rule_found"] for r in texts]}
     for name, th in (("learned, 0.3", {m: 0.3 for m in labels}), ("learned, tuned", thresholds)):
-        variants[name] = [learned.decide(p, th, r["rule_found"]) for p, r in zip(probs, replies)]
+        variants[name] = [learned.decide(p, th, r["rule_found"]) for p, r in zip(probs, texts)]
         if kind == "reply":
             variants[name] = [combine(f) for f in variants[name]]
-    print(f"\nLeave-one-writer-out on dev ({len(replies)} texts, {kind}):")
+    print(f"\nLeave-one-writer-out on dev ({len(texts)} texts, {kind}):")
     for name, founds in variants.items():
-        scores = [score_of(kind, r, f) for r, f in zip(replies, founds)]
-        q, adj, f1 = evaluate(replies, [set(f) for f in founds], scores, labels)
+        scores = [score_of(kind, r, f) for r, f in zip(texts, founds)]
+        q, adj, f1 = evaluate(texts, [set(f) for f in founds], scores, labels)
         print(f"  {name:16s} {kind} QWK={q:.3f}  adjacent={adj:.1%}  label macro-F1={f1:.3f}")
     print(f"\n  {'label':20s} {'rules F1':>8s} {'learned F1':>10s} {'threshold':>9s}")
     for m in labels:
-        r = per_move(m, replies, [set(f) for f in variants["rules only"]])[2]
-        lf = per_move(m, replies, [set(f) for f in variants["learned, tuned"]])[2]
+        r = per_move(m, texts, [set(f) for f in variants["rules only"]])[2]
+        lf = per_move(m, texts, [set(f) for f in variants["learned, tuned"]])[2]
         print(f"  {m:20s} {r:8.2f} {lf:10.2f} {thresholds[m]:9.1f}")
 
 
