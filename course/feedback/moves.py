@@ -386,7 +386,9 @@ HOSTILE = rx(r"\byou(?:\'ll| will) (?:be sorry|come back crying|regret)\b", r"\b
              r"\bnice try\b", r"\bmaking (?:things|it|stuff) up\b", r"\btrying (?:it on|to get (?:a|something) for free)\b", r"\bnext time,? (?:maybe )?(?:try|read)\b", r"\bthanks? for nothing\b", r"\bsome of us\b", r"\bhave a nice day\b(?=[^.?!]*$)", r"\bknows? everything\b",
              r"\bhonestly,? (?:some people|people like)\b", r"!{2,}|\?!|!\?", r"\bif you don'?t like it\b", r"\bgo (?:somewhere|elsewhere)\b", r"\bthat'?s your problem\b",
              # sarcasm and condescension without capitals: rhetorical jabs, mock agreement, "as I've already explained"
-             r"\b(?:have|did|do|has) (?:you|anyone|they|your \w+)(?: \w+)? (?:actually|even|ever) (?:read|click\w*|tri\w+|open\w*|look\w*|check\w*|bother\w*|test\w*|listen\w*)\b",
+             r"(?:^|[,;:]\s*|\bso,? |\band |\bbut )(?:have|did|do|has) (?:you|anyone|they|your \w+)(?: \w+)? (?:actually|even) \w+", r"\b(?:have|did|do|has) (?:you|anyone|they|your \w+) ever bother\w*",
+             r"\byou'?d know if you\b", r"\bbefore accusing\b", r"\bwhat do you want me to do about it\b", r"\bare you seriously\b", r"\bmore trouble than (?:it'?s|they'?re|you'?re|you are) worth\b",
+             r"\bok(?:ay)?,? karen\b", r"[😂🤣]", r"\bsecurity (?:walk|escort|remove|throw|take)\b",
              r"\bis that too much to ask\b", r"\b(?:not sure|don'?t know) how (?:else )?(?:i|we) can (?:put|make|say|explain)\b", r"\bnot (?:exactly )?(?:complicated|rocket science)\b",
              r"\bas i(?:'ve| have)? (?:already|now) (?:explained|said|told you|mentioned)\b", r"\bper my (?:previous|last)\b", r"\bscroll up\b", r"\bi'?m sure you(?:'ve| have)? read\b",
              r"\bdo you have any idea\b", r"\bin case you missed it\b", r"\breally classy\b", r"\bmaybe (?:train|read|learn|try reading)\b", r"\bthe door is (?:right )?there\b", r"\bcall the police\b",
