@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -24,12 +23,12 @@ class ContentError(ValueError):
     """A content file is malformed; the message names the file and the field."""
 
 
-def _field_path(error: jsonschema.ValidationError) -> str:
+def _field_path(error: "jsonschema.ValidationError") -> str:
     parts = [str(p) for p in error.absolute_path]
     return ".".join(parts) if parts else "(top level)"
 
 
-def _describe(error: jsonschema.ValidationError) -> str:
+def _describe(error: "jsonschema.ValidationError") -> str:
     if error.validator == "additionalProperties":
         allowed = sorted((error.schema.get("properties") or {}).keys())
         extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
@@ -39,6 +38,8 @@ def _describe(error: jsonschema.ValidationError) -> str:
 
 def validate(data: Any, schema_name: str, source: str) -> None:
     """Check `data` against schema/<schema_name>.schema.json; raise ContentError naming `source`."""
+    import jsonschema  # here, not at the top: importing it takes most of a second, and readers that skip checks need not pay
+
     schema = json.loads((SCHEMA_DIR / f"{schema_name}.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message))
@@ -47,15 +48,16 @@ def validate(data: Any, schema_name: str, source: str) -> None:
         raise ContentError("\n".join(lines))
 
 
-def load_yaml(path: Path, schema_name: str) -> dict:
-    """Read one YAML content file and validate it, with errors naming the file."""
+def load_yaml(path: Path, schema_name: str, check: bool = True) -> dict:
+    """Read one YAML content file and (unless check=False) validate it, with errors naming the file."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ContentError(f"{path}: file not found") from None
     except yaml.YAMLError as exc:
         raise ContentError(f"{path}: not valid YAML: {exc}") from None
-    validate(data, schema_name, str(path))
+    if check:
+        validate(data, schema_name, str(path))
     return data
 
 
@@ -144,14 +146,14 @@ def _check_references(cat: Catalogue, data_dir: Path) -> None:
         raise ContentError("\n".join(problems))
 
 
-def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
-    """Load and validate all course content under `data_dir`."""
-    sources = load_yaml(data_dir / "sources.yaml", "sources")["sources"]
-    tech = load_yaml(data_dir / "techniques.yaml", "techniques")
-    lessons = load_yaml(data_dir / "lessons.yaml", "lessons")["lessons"]
+def load_catalogue(data_dir: Path = DATA_DIR, check: bool = True) -> Catalogue:
+    """Load all course content under `data_dir`, validated against the schemas and cross-checked unless check=False."""
+    sources = load_yaml(data_dir / "sources.yaml", "sources", check)["sources"]
+    tech = load_yaml(data_dir / "techniques.yaml", "techniques", check)
+    lessons = load_yaml(data_dir / "lessons.yaml", "lessons", check)["lessons"]
     lesson_content = {}
     for path in sorted((data_dir / "lessons").glob("*.yaml")):
-        lesson_content[path.stem] = load_yaml(path, "lesson")
+        lesson_content[path.stem] = load_yaml(path, "lesson", check)
     cat = Catalogue(
         sources={s["key"]: s for s in sources},
         modules={m["number"]: m["title"] for m in tech["modules"]},
@@ -159,11 +161,16 @@ def load_catalogue(data_dir: Path = DATA_DIR) -> Catalogue:
         lessons=lessons,
         lesson_content=lesson_content,
     )
-    _check_references(cat, data_dir)
+    if check:
+        _check_references(cat, data_dir)
     return cat
 
 
-@functools.lru_cache(maxsize=1)
-def catalogue() -> Catalogue:
-    """The course's own content, loaded once per process."""
-    return load_catalogue()
+@functools.lru_cache(maxsize=2)
+def catalogue(check: bool = True) -> Catalogue:
+    """The course's own content, loaded once per process.
+
+    check=False skips schema validation, for readers that only need the text (the feedback engine,
+    whose command line should start fast); `python -m course check` and the tests validate the same files.
+    """
+    return load_catalogue(check=check)

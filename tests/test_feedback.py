@@ -173,6 +173,21 @@ def test_any_text_gives_a_bounded_deterministic_result(text, kind):
     assert 0 <= first.score <= 4 and first == again
 
 
+def test_the_command_line_does_not_load_the_schema_validator():
+    """Schema checks belong to `python -m course check` and the tests; importing jsonschema would add most of a second
+    to every start of `python -m course.feedback grade`."""
+    code = ("import sys, course.feedback as f; f.assess('reply', 'So sorry. What happened?'); "
+            "f.assess('reflection', 'Last week a customer shouted and I listened.', module='01_listen'); "
+            "print('jsonschema' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert proc.stdout.strip() == "False", proc.stderr
+
+
+def test_the_unchecked_catalogue_reads_the_same_content():
+    from course.content import load_catalogue
+    assert load_catalogue(check=False) == load_catalogue()
+
+
 def test_a_megabyte_of_text_is_handled():
     r = reply("Rosa, I am so sorry about the oven. " * 30_000)
     assert 0 <= r.score <= 4

@@ -171,7 +171,7 @@ def _technique_word_sets() -> tuple[tuple[str, frozenset[str]], ...]:
     """Each technique ID as the set of its content words, built once."""
     try:
         from ..content import catalogue
-        ids = list(catalogue().techniques)
+        ids = list(catalogue(check=False).techniques)
     except Exception:  # the engine must work even if course content cannot load
         ids = []
     sets = []
