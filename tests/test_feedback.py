@@ -103,40 +103,39 @@ def test_reflection_caps():
 
 
 
-def test_a_personal_story_is_off_topic_whatever_else_it_does():
-    text = ("Last summer my brother and I argued for a whole weekend about who would drive our grandmother to the coast. "
-            "He felt I never helped, and I felt he never asked, because we both wanted to be the good grandson. "
-            "Looking back we were both scared of how frail she had become. Next time I will ask him first what he needs "
-            "before I say what I can do, and I will listen until he has finished.")
-    r = assess("reflection", text, module="01_listen")
-    assert r.score == 0 and "off_topic" in r.flags
+PERSONAL_STORY = ("Last summer my brother and I argued for a whole weekend about who would drive our grandmother to the coast. "
+                  "He felt I never helped, and I felt he never asked, because we both wanted to be the good grandson. "
+                  "Looking back we were both scared of how frail she had become. Next time I will ask him first what he needs "
+                  "before I say what I can do, and I will listen until he has finished.")
+SERVICE_STORY_IN_UNUSUAL_WORDS = (
+    "I teach Year 9 science. In October a father emailed the principal saying I had marked his son's lab report unfairly, "
+    "and I replied with a list of the marking rules. He was worried his boy would lose his place in the top set, "
+    "so my rules only made him angrier. Next time I will ring him first, listen to what he is afraid of, "
+    "and only then walk him through the marks.")
+TEAM_VOICE_STORY = ("We ran the front desk at a ski lodge the night the lifts closed early because of wind. "
+                    "Guests were queuing at our counter wanting refunds, and we had nothing from the operator. "
+                    "Our manager came out, stood on a chair and told us and the guests what she knew and when she would know more, "
+                    "then came back every half hour as promised. People calmed down because someone was plainly in charge and kept her word. "
+                    "As the team we should have had a printed note ready for the people who arrived later.")
+ESSAY_FILLER = ("Listening is an important skill in every part of life. In today's busy world, everyone can benefit from slowing down "
+                "and paying attention to others. Ultimately, good communication is essential for success in any organisation, and "
+                "people who listen well are valued by their colleagues. Every interaction is an opportunity to learn and grow, and "
+                "I found this lesson very interesting and useful for my development.")
 
 
-def test_a_service_story_in_unusual_words_is_not_off_topic():
-    text = ("I teach Year 9 science. In October a father emailed the principal saying I had marked his son's lab report unfairly, "
-            "and I replied with a list of the marking rules. He was worried his boy would lose his place in the top set, "
-            "so my rules only made him angrier. Next time I will ring him first, listen to what he is afraid of, "
-            "and only then walk him through the marks.")
-    r = assess("reflection", text, module="01_listen")
-    assert "off_topic" not in r.flags and r.score >= 2
-
-def test_a_story_told_in_a_teams_voice_is_not_padding():
-    text = ("We ran the front desk at a ski lodge the night the lifts closed early because of wind. "
-            "Guests were queuing at our counter wanting refunds, and we had nothing from the operator. "
-            "Our manager came out, stood on a chair and told us and the guests what she knew and when she would know more, "
-            "then came back every half hour as promised. People calmed down because someone was plainly in charge and kept her word. "
-            "As the team we should have had a printed note ready for the people who arrived later.")
-    r = assess("reflection", text, module="06_outages")
-    assert "gaming" not in r.flags and "padding" not in r.flags and r.score >= 2
-
-
-def test_a_long_essay_that_answers_nothing_scores_0():
-    text = ("Listening is an important skill in every part of life. In today's busy world, everyone can benefit from slowing down "
-            "and paying attention to others. Ultimately, good communication is essential for success in any organisation, and "
-            "people who listen well are valued by their colleagues. Every interaction is an opportunity to learn and grow, and "
-            "I found this lesson very interesting and useful for my development.")
-    r = assess("reflection", text, module="01_listen")
-    assert r.score == 0 and "padding" in r.flags
+@pytest.mark.parametrize("text, module, expected_flag, scores", [
+    (PERSONAL_STORY, "01_listen", "off_topic", {0}),                   # a personal story is off-topic whatever else it does
+    (SERVICE_STORY_IN_UNUSUAL_WORDS, "01_listen", None, {2, 3, 4}),    # a service story in words no list has is not
+    (TEAM_VOICE_STORY, "06_outages", None, {2, 3, 4}),                 # "we" is the writer's own experience, not padding
+    (ESSAY_FILLER, "01_listen", "padding", {0}),                       # a long essay that answers nothing scores 0
+], ids=["personal story", "service story in unusual words", "team voice", "essay filler"])
+def test_reflection_topic_and_padding_caps(text, module, expected_flag, scores):
+    r = assess("reflection", text, module=module)
+    assert r.score in scores, (r.score, r.flags, r.criteria)
+    if expected_flag:
+        assert expected_flag in r.flags
+    else:
+        assert not {"off_topic", "padding", "gaming"} & set(r.flags), r.flags
 
 
 def run_cli(lines: list[str]):

@@ -76,7 +76,6 @@ PERSONAL = rx(r"\b(?:first|second|third) date\b", r"\bon a date\b", r"\b(?:girlf
               r"\b(?:football|basketball|netball|rugby|cricket|hockey|five-a-side|league|referee|coach|team) (?:match|game|club|team|season|practice|training)\b", r"\bmy (?:team|club|league|coach)\b",
               r"\b(?:driving test|dissertation|thesis|my exams?)\b", r"\bthis (?:course|module|notebook)\b", r"\b(?:the|this) (?:video|certificate|quiz|notebook) (?:for|from|in) module\b")
 CUSTOMER_ROLE = rx(r"\b(?:customers?|clients?|guests?|patients?|callers?|members?|tenants?|passengers?|buyers?|shoppers?|diners?|residents?|users?|relatives|policyholders?|homeowners?|students?|donors?|families|parents)\b")
-_SERVICE_ANY = re.compile("|".join(SERVICE.parts), re.I)  # every service word, to count how many a text uses
 FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|i'm|i've|i'll|i'd|we|our|us)\b", re.I)
 
 GENERIC = rx(r"\b(?:often|usually|always|generally|tend to|every time|in general|sometimes|it depends)\b", r"\bis (?:very |so |really )?important\b", r"\bnever (?:had|been|seen|dealt)\b", r"^(?:the idea|by the end|in an outage|it is important)\b")
@@ -151,7 +150,7 @@ def _off_topic(text: str, met: dict) -> bool:
     ("she bought batteries from us"), and losing a real story costs a learner more than a missed off-topic one."""
     personal = PERSONAL.search(text)
     if personal and not CUSTOMER_ROLE.search(text):
-        return len({m.group(0).lower() for m in _SERVICE_ANY.finditer(text)}) < 3
+        return len({m.group(0).lower() for m in SERVICE.combined.finditer(text)}) < 3
     if not SERVICE.search(text):
         return bool(personal) or len(met) < 2
     return False
